@@ -1,0 +1,330 @@
+using Microsoft.AspNetCore.Http;
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using RunsGateway.GraphQL.AspNetCore.Ide;
+using RunsGateway.GraphQL.Execution;
+
+namespace RunsGateway.GraphQL.AspNetCore.Http;
+
+/// <summary>
+/// Serves one GraphQL endpoint: GraphQL over HTTP (POST with JSON, GET for queries) and, for a browser, Banana Cake Pop.
+/// Status codes and media types follow the GraphQL-over-HTTP spec; see docs/graphql-over-http.md.
+/// </summary>
+internal sealed partial class GraphQLHttpHandler
+{
+    /// <summary>The route value holding a path below the GraphQL path (an IDE file).</summary>
+    public const string AssetPathRouteValue = "graphqlAssetPath";
+
+    private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true };
+
+    private readonly GraphQLHttpOptions _options;
+    private readonly RequestExecutor _executor;
+    private readonly IdeHandler _ide;
+    private readonly IGraphQLRequestInterceptor[] _interceptors;
+    private readonly ILogger _logger;
+
+    public GraphQLHttpHandler(GraphQLHttpOptions options, RequestExecutor executor, IdeAssets ideAssets, IGraphQLRequestInterceptor[] interceptors, ILogger<GraphQLHttpHandler> logger)
+    {
+        _options = options;
+        _executor = executor;
+        _ide = new IdeHandler(options, ideAssets);
+        _interceptors = interceptors;
+        _logger = logger;
+    }
+
+    /// <summary>Handles a request to the GraphQL path itself.</summary>
+    public async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var isGet = HttpMethods.IsGet(request.Method);
+
+        if ((isGet || HttpMethods.IsHead(request.Method)) && _options.EnableIde && IdeHandler.IsBrowserNavigation(request))
+        {
+            await _ide.ServePageAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        if (!(isGet && _options.AllowGetRequests) && !HttpMethods.IsPost(request.Method))
+        {
+            await RejectAsync(context, ResponseMediaType.Json, new TransportError(
+                StatusCodes.Status405MethodNotAllowed,
+                GraphQLHttpErrorCodes.MethodNotAllowed,
+                $"The {request.Method} method is not supported here; send a POST with Content-Type: application/json{(_options.AllowGetRequests ? " or a GET with the parameters in the query string" : "")}."))
+                .ConfigureAwait(false);
+            return;
+        }
+
+        var mediaType = MediaTypes.Negotiate(request.Headers.Accept);
+        if (mediaType == ResponseMediaType.None)
+        {
+            await RejectAsync(context, ResponseMediaType.Json, new TransportError(
+                StatusCodes.Status406NotAcceptable,
+                GraphQLHttpErrorCodes.NotAcceptable,
+                $"The Accept header admits no media type this server produces; accept {MediaTypes.GraphQLResponseJson} or {MediaTypes.Json}."))
+                .ConfigureAwait(false);
+            return;
+        }
+
+        GraphQLRequestParameters parameters;
+        TransportError? error;
+        if (isGet)
+        {
+            parameters = GraphQLRequestParser.ParseQueryString(request.Query, out error);
+        }
+        else if (!MediaTypes.IsSupportedRequestContentType(request.ContentType))
+        {
+            error = new TransportError(
+                StatusCodes.Status415UnsupportedMediaType,
+                GraphQLHttpErrorCodes.UnsupportedMediaType,
+                request.ContentType is null
+                    ? "The request has no Content-Type; send the body as JSON with Content-Type: application/json."
+                    : $"The Content-Type '{request.ContentType}' is not supported; send the body as JSON with Content-Type: application/json (UTF-8).");
+            parameters = null!;
+        }
+        else
+        {
+            (parameters, error) = await ReadBodyAsync(context).ConfigureAwait(false);
+        }
+
+        if (error is not null)
+        {
+            await RejectAsync(context, mediaType, error).ConfigureAwait(false);
+            return;
+        }
+
+        var contextData = new Dictionary<string, object?>(StringComparer.Ordinal) { [GraphQLHttpContextData.HttpContext] = context };
+        foreach (var interceptor in _interceptors)
+        {
+            interceptor.OnRequest(context, contextData);
+        }
+
+        var graphQLRequest = new GraphQLRequest
+        {
+            Query = parameters.Query,
+            OperationName = parameters.OperationName,
+            Variables = parameters.Variables,
+            Extensions = parameters.Extensions,
+            Services = context.RequestServices,
+            ContextData = contextData,
+            // The spec: GET requests MUST NOT be used for executing mutation operations.
+            AllowedOperations = isGet ? AllowedOperations.Query : AllowedOperations.All,
+        };
+
+        ExecutionResult result;
+        try
+        {
+            result = await _executor.ExecuteAsync(graphQLRequest, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; there is no one to answer.
+            return;
+        }
+#pragma warning disable CA1031 // Any failure of the engine becomes a 500 with a generic message; details go to the log only.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            LogExecutionFailed(_logger, exception);
+            await RejectAsync(context, ResponseMediaType.Json, new TransportError(
+                StatusCodes.Status500InternalServerError,
+                GraphQLHttpErrorCodes.InternalServerError,
+                "An unexpected error occurred while executing the request."))
+                .ConfigureAwait(false);
+            return;
+        }
+
+        result = ApplyInterceptors(context, contextData, result);
+        var response = context.Response;
+        response.StatusCode = StatusCodeOf(result, mediaType, isGet);
+        if (response.StatusCode == StatusCodes.Status405MethodNotAllowed)
+        {
+            response.Headers.Allow = "POST";
+        }
+
+        response.ContentType = MediaTypes.ContentTypeOf(mediaType);
+        await WriteAsync(response.BodyWriter, result.WriteTo, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>Merges the response extensions the interceptors add into the result.</summary>
+    private ExecutionResult ApplyInterceptors(HttpContext context, IReadOnlyDictionary<string, object?> contextData, ExecutionResult result)
+    {
+        Dictionary<string, object?>? extensions = null;
+        foreach (var interceptor in _interceptors)
+        {
+            if (interceptor.OnResult(context, contextData, result) is { Count: > 0 } added)
+            {
+                extensions ??= result.Extensions is null ? new(StringComparer.Ordinal) : new(result.Extensions, StringComparer.Ordinal);
+                foreach (var pair in added)
+                {
+                    extensions[pair.Key] = pair.Value;
+                }
+            }
+        }
+
+        if (extensions is null)
+        {
+            return result;
+        }
+
+        return result.HasData ? ExecutionResult.FromData(result.Data, result.Errors, extensions) : ExecutionResult.FromErrors(result.Errors, extensions);
+    }
+
+    /// <summary>Handles a request below the GraphQL path: the IDE's files and its configuration.</summary>
+    public Task HandleIdeAssetAsync(HttpContext context)
+    {
+        if (!_options.EnableIde)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }
+
+        return _ide.ServeAssetAsync(context, context.GetRouteValue(AssetPathRouteValue) as string);
+    }
+
+    /// <summary>
+    /// The status code of an engine result: with <c>application/graphql-response+json</c>, 200 when the response has
+    /// <c>data</c> and 400 for request errors (no <c>data</c>); with <c>application/json</c>, 200 for every well-formed
+    /// request. A mutation over GET is 405 with either media type.
+    /// </summary>
+    internal static int StatusCodeOf(ExecutionResult result, ResponseMediaType mediaType, bool isGet)
+    {
+        if (result.HasData)
+        {
+            return StatusCodes.Status200OK;
+        }
+
+        if (isGet)
+        {
+            foreach (var error in result.Errors)
+            {
+                if (error.Code == ErrorCodes.OperationNotAllowed)
+                {
+                    return StatusCodes.Status405MethodNotAllowed;
+                }
+            }
+        }
+
+        if (mediaType == ResponseMediaType.Json)
+        {
+            return StatusCodes.Status200OK;
+        }
+
+        foreach (var error in result.Errors)
+        {
+            if (error.Code == ErrorCodes.InternalServerError)
+            {
+                return StatusCodes.Status500InternalServerError;
+            }
+
+            if (error.Code == ErrorCodes.ExecutionTimeout)
+            {
+                return StatusCodes.Status503ServiceUnavailable;
+            }
+        }
+
+        return StatusCodes.Status400BadRequest;
+    }
+
+    private async Task<(GraphQLRequestParameters Parameters, TransportError? Error)> ReadBodyAsync(HttpContext context)
+    {
+        var limit = _options.MaxRequestBodySize;
+        if (context.Request.ContentLength > limit)
+        {
+            return (null!, TooLarge(limit));
+        }
+
+        // Our limit governs; lift the server's (Kestrel's 30 MB default) when ours is larger and it still can be.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature
+            && sizeFeature.MaxRequestBodySize is { } serverLimit && serverLimit < limit)
+        {
+            sizeFeature.MaxRequestBodySize = limit;
+        }
+
+        var reader = context.Request.BodyReader;
+        try
+        {
+            while (true)
+            {
+                var read = await reader.ReadAsync(context.RequestAborted).ConfigureAwait(false);
+                var buffer = read.Buffer;
+                if (buffer.Length > limit)
+                {
+                    reader.AdvanceTo(buffer.End);
+                    return (null!, TooLarge(limit));
+                }
+
+                if (read.IsCompleted)
+                {
+                    try
+                    {
+                        var parameters = GraphQLRequestParser.ParseBody(buffer, out var error);
+                        return (parameters, error);
+                    }
+                    finally
+                    {
+                        reader.AdvanceTo(buffer.End);
+                    }
+                }
+
+                // Nothing consumed, everything examined: wait for more.
+                reader.AdvanceTo(buffer.Start, buffer.End);
+            }
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null!, TooLarge(limit));
+        }
+    }
+
+    private static TransportError TooLarge(long limit) => new(
+        StatusCodes.Status413PayloadTooLarge,
+        GraphQLHttpErrorCodes.RequestTooLarge,
+        $"The request body is larger than the limit of {limit} bytes.");
+
+    private async Task RejectAsync(HttpContext context, ResponseMediaType mediaType, TransportError error)
+    {
+        LogRequestRejected(_logger, error.StatusCode, error.Code);
+        var response = context.Response;
+        response.StatusCode = error.StatusCode;
+        if (error.StatusCode == StatusCodes.Status405MethodNotAllowed)
+        {
+            response.Headers.Allow = _options.AllowGetRequests ? "GET, POST" : "POST";
+        }
+
+        response.ContentType = MediaTypes.ContentTypeOf(mediaType);
+        await WriteAsync(response.BodyWriter, writer => WriteError(writer, error), context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static void WriteError(Utf8JsonWriter writer, TransportError error)
+    {
+        writer.WriteStartObject();
+        writer.WritePropertyName("errors"u8);
+        writer.WriteStartArray();
+        ExecutionResult.WriteError(writer, GraphQLError.WithCode(error.Message, error.Code));
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static async Task WriteAsync(PipeWriter body, Action<Utf8JsonWriter> write, CancellationToken cancellationToken)
+    {
+        // The JSON goes straight into the response pipe's buffers; no intermediate string or array.
+        using (var writer = new Utf8JsonWriter((IBufferWriter<byte>)body, WriterOptions))
+        {
+            write(writer);
+            writer.Flush();
+        }
+
+        try
+        {
+            await body.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client went away while we answered.
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using System.Text;
+using System.Text.Json;
+
+namespace RunsGateway.GraphQL.Execution;
+
+/// <summary>
+/// Reads JSON (request variables, extensions, fixtures) into the engine's runtime value representation:
+/// objects as ordered <see cref="IReadOnlyDictionary{TKey, TValue}"/>, arrays as <see cref="IReadOnlyList{T}"/>,
+/// strings, booleans, null, and numbers as <see cref="long"/> (integral) or <see cref="double"/>.
+/// </summary>
+public static class JsonInput
+{
+    /// <summary>Parses JSON text into a runtime value.</summary>
+    /// <exception cref="JsonException">The text is not valid JSON.</exception>
+    public static object? Parse(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return Parse(Encoding.UTF8.GetBytes(json));
+    }
+
+    /// <summary>Parses UTF-8 JSON into a runtime value.</summary>
+    /// <exception cref="JsonException">The text is not valid JSON.</exception>
+    public static object? Parse(ReadOnlySpan<byte> utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = 256 });
+        if (!reader.Read())
+        {
+            throw new JsonException("The JSON text is empty.");
+        }
+
+        var value = ReadValue(ref reader);
+        if (reader.Read())
+        {
+            throw new JsonException("Unexpected data after the JSON value.");
+        }
+
+        return value;
+    }
+
+    /// <summary>Parses a JSON object into a runtime dictionary; JSON null gives null.</summary>
+    /// <exception cref="JsonException">The text is not a JSON object or null.</exception>
+    public static IReadOnlyDictionary<string, object?>? ParseObject(string json) => Parse(json) switch
+    {
+        null => null,
+        IReadOnlyDictionary<string, object?> map => map,
+        _ => throw new JsonException("Expected a JSON object."),
+    };
+
+    /// <summary>Reads the value at the reader's current token (the reader must be positioned on it).</summary>
+    public static object? ReadValue(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.True:
+                return true;
+            case JsonTokenType.False:
+                return false;
+            case JsonTokenType.String:
+                return reader.GetString();
+            case JsonTokenType.Number:
+                if (reader.TryGetInt64(out var l))
+                {
+                    return l;
+                }
+
+                return reader.GetDouble();
+            case JsonTokenType.StartArray:
+                var list = new List<object?>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    list.Add(ReadValue(ref reader));
+                }
+
+                return list;
+            case JsonTokenType.StartObject:
+                var map = new Dictionary<string, object?>(StringComparer.Ordinal);
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+
+                    // Last duplicate wins, as in JSON.parse.
+                    map[name] = ReadValue(ref reader);
+                }
+
+                return map;
+            default:
+                throw new JsonException($"Unexpected JSON token {reader.TokenType}.");
+        }
+    }
+
+    /// <summary>Converts a <see cref="JsonElement"/> into a runtime value.</summary>
+    public static object? FromElement(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.Undefined => null,
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.String => element.GetString(),
+        JsonValueKind.Number => element.TryGetInt64(out var l) ? l : element.GetDouble(),
+        JsonValueKind.Array => element.EnumerateArray().Select(FromElement).ToList(),
+        JsonValueKind.Object => ObjectFromElement(element),
+        _ => throw new JsonException($"Unexpected JSON value kind {element.ValueKind}."),
+    };
+
+    private static Dictionary<string, object?> ObjectFromElement(JsonElement element)
+    {
+        var map = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in element.EnumerateObject())
+        {
+            map[property.Name] = FromElement(property.Value);
+        }
+
+        return map;
+    }
+}

@@ -1,0 +1,239 @@
+using RunsGateway.GraphQL.Language;
+using RunsGateway.GraphQL.Types;
+using RunsGateway.GraphQL.Validation;
+
+namespace RunsGateway.GraphQL.Execution;
+
+/// <summary>
+/// Executes GraphQL requests against one schema: parse (cached), validate (cached), select the operation, check the
+/// limits, coerce variables and execute (spec 6.1). Thread-safe; create one per schema and reuse it.
+/// </summary>
+public sealed class RequestExecutor
+{
+    private readonly DocumentCache _cache;
+    private readonly ParserOptions _parserOptions;
+    private readonly TimeProvider _timeProvider;
+
+    /// <summary>Creates an executor.</summary>
+    /// <param name="schema">The schema requests run against.</param>
+    /// <param name="options">Limits and switches; null for the defaults.</param>
+    /// <param name="timeProvider">The clock of the execution timeout; null for the system clock.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public RequestExecutor(Schema schema, ExecutionOptions? options = null, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        options ??= new ExecutionOptions();
+        options.Validate();
+        Schema = schema;
+        Options = options;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _cache = new DocumentCache(options.DocumentCacheSize);
+        _parserOptions = new ParserOptions
+        {
+            MaxDocumentLength = options.MaxDocumentLength,
+            MaxTokenCount = options.MaxTokenCount,
+        };
+    }
+
+    /// <summary>The schema requests run against.</summary>
+    public Schema Schema { get; }
+
+    /// <summary>The options in effect.</summary>
+    public ExecutionOptions Options { get; }
+
+    /// <summary>The number of documents currently cached.</summary>
+    internal int CachedDocumentCount => _cache.Count;
+
+    /// <summary>Executes a request. Request errors (syntax, validation, variables, limits) are returned as results without data.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Aborts execution; the returned task is then cancelled.</param>
+    /// <returns>The execution result; a timeout gives an error with code <c>EXECUTION_TIMEOUT</c>.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        cancellationToken.ThrowIfCancellationRequested();
+        var query = request.Query;
+        if (string.IsNullOrEmpty(query))
+        {
+            return RequestError("The request has no query document.", ErrorCodes.BadRequest);
+        }
+
+        if (query.Length > Options.MaxDocumentLength)
+        {
+            return RequestError(
+                $"The document is {query.Length} characters long; at most {Options.MaxDocumentLength} are allowed.",
+                ErrorCodes.DocumentTooLarge);
+        }
+
+        if (!_cache.TryGet(query, out var document))
+        {
+            DocumentNode parsed;
+            try
+            {
+                parsed = Parser.Parse(query, _parserOptions);
+            }
+            catch (GraphQLException ex)
+            {
+                return ExecutionResult.FromErrors(WithDefaultCode(ex.Errors, ErrorCodes.SyntaxError));
+            }
+
+            // Limits are checked before validation so that oversized documents never reach the quadratic rules.
+            var fresh = new CachedDocument(parsed);
+            if (CheckLimits(fresh, request.OperationName) is { } limitError)
+            {
+                return limitError;
+            }
+
+            fresh.ValidationErrors = Validate(parsed);
+            document = _cache.Add(query, fresh);
+        }
+
+        if (document.ValidationErrors.Count > 0)
+        {
+            return ExecutionResult.FromErrors(document.ValidationErrors);
+        }
+
+        if (CheckLimits(document, request.OperationName) is { } error)
+        {
+            return error;
+        }
+
+        var operation = GetOperation(document, request.OperationName, out var operationError);
+        if (operation is null)
+        {
+            return operationError!;
+        }
+
+        if (!IsAllowed(operation.Operation, request.AllowedOperations))
+        {
+            return RequestError(
+                $"{operation.Operation} operations are not allowed for this request.",
+                ErrorCodes.OperationNotAllowed);
+        }
+
+        if (!Options.EnableIntrospection && document.Metrics[operation].UsesIntrospection)
+        {
+            return RequestError("Introspection is disabled for this service.", ErrorCodes.IntrospectionDisabled);
+        }
+
+        if (operation.Operation == OperationType.Subscription)
+        {
+            return RequestError("Subscription operations are not supported by this executor.", ErrorCodes.OperationNotAllowed);
+        }
+
+        var rootType = Schema.GetRootType(operation.Operation);
+        if (rootType is null)
+        {
+            return RequestError($"The schema is not configured to execute {operation.Operation.ToString().ToUpperInvariant()} operations.", ErrorCodes.OperationResolutionFailure);
+        }
+
+        if (!ValueCoercion.TryCoerceVariableValues(Schema, operation, request.Variables, out var variables, out var variableErrors))
+        {
+            return ExecutionResult.FromErrors(WithDefaultCode(variableErrors, ErrorCodes.BadUserInput));
+        }
+
+        var collector = document.HasVariableConditionals
+            ? new FieldCollector(Schema, document.Fragments, variables)
+            : document.GetSharedCollector(Schema);
+
+        var timeout = Options.ExecutionTimeout is { } t && t > TimeSpan.Zero && t != Timeout.InfiniteTimeSpan ? t : (TimeSpan?)null;
+        using var timeoutSource = timeout is null ? null : new CancellationTokenSource(timeout.Value, _timeProvider);
+        using var linked = timeoutSource is not null && cancellationToken.CanBeCanceled
+            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token)
+            : null;
+        var token = linked?.Token ?? timeoutSource?.Token ?? cancellationToken;
+
+        var executor = new OperationExecutor(Schema, collector, document.Fragments, operation, variables, request, Options.IncludeExceptionDetails, token);
+        try
+        {
+            return await executor.ExecuteAsync(rootType).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (timeoutSource?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
+        {
+            return RequestError($"The request exceeded the execution timeout of {timeout!.Value.TotalMilliseconds:0} ms.", ErrorCodes.ExecutionTimeout);
+        }
+    }
+
+    private IReadOnlyList<GraphQLError> Validate(DocumentNode document) =>
+        WithDefaultCode(DocumentValidator.Validate(Schema, document), ErrorCodes.ValidationFailed);
+
+    private ExecutionResult? CheckLimits(CachedDocument document, string? operationName)
+    {
+        foreach (var operation in document.Operations)
+        {
+            if (operationName is not null && operation.Name?.Value != operationName)
+            {
+                continue;
+            }
+
+            var metrics = document.Metrics[operation];
+            if (metrics.Depth > Options.MaxSelectionDepth)
+            {
+                return RequestError(
+                    $"The operation nests fields {metrics.Depth} levels deep; at most {Options.MaxSelectionDepth} are allowed.",
+                    ErrorCodes.MaxDepthExceeded);
+            }
+
+            if (metrics.FieldCount > Options.MaxFieldCount)
+            {
+                return RequestError(
+                    $"The operation selects {metrics.FieldCount} fields; at most {Options.MaxFieldCount} are allowed.",
+                    ErrorCodes.TooManyFields);
+            }
+        }
+
+        return null;
+    }
+
+    private static OperationDefinitionNode? GetOperation(CachedDocument document, string? operationName, out ExecutionResult? error)
+    {
+        error = null;
+        var operations = document.Operations;
+        if (string.IsNullOrEmpty(operationName))
+        {
+            if (operations.Count == 1)
+            {
+                return operations[0];
+            }
+
+            error = RequestError(
+                operations.Count == 0 ? "Must provide an operation." : "Must provide operation name if query contains multiple operations.",
+                ErrorCodes.OperationResolutionFailure);
+            return null;
+        }
+
+        foreach (var operation in operations)
+        {
+            if (operation.Name?.Value == operationName)
+            {
+                return operation;
+            }
+        }
+
+        error = RequestError($"Unknown operation named \"{operationName}\".", ErrorCodes.OperationResolutionFailure);
+        return null;
+    }
+
+    private static bool IsAllowed(OperationType operation, AllowedOperations allowed) => operation switch
+    {
+        OperationType.Query => allowed.HasFlag(AllowedOperations.Query),
+        OperationType.Mutation => allowed.HasFlag(AllowedOperations.Mutation),
+        OperationType.Subscription => allowed.HasFlag(AllowedOperations.Subscription),
+        _ => false,
+    };
+
+    private static ExecutionResult RequestError(string message, string code) =>
+        ExecutionResult.FromError(GraphQLError.WithCode(message, code));
+
+    private static IReadOnlyList<GraphQLError> WithDefaultCode(IReadOnlyList<GraphQLError> errors, string code)
+    {
+        if (errors.All(e => e.Code is not null))
+        {
+            return errors;
+        }
+
+        var codeExtension = new Dictionary<string, object?> { ["code"] = code };
+        return [.. errors.Select(e => e.Code is null ? e.WithExtensions(codeExtension) : e)];
+    }
+}

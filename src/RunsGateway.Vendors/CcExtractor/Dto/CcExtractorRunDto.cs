@@ -1,0 +1,79 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace RunsGateway.Vendors.CcExtractor.Dto;
+
+/// <summary><c>GET /runs/{run_id}</c>: the documented fields plus those of the platform's current code (<c>test_type</c>, <c>pr_number</c>, <c>github_link</c>).</summary>
+internal sealed record CcExtractorRunDto
+{
+    [JsonPropertyName("run_id")]
+    public long? RunId { get; init; }
+
+    [JsonPropertyName("status")]
+    public string? Status { get; init; }
+
+    [JsonPropertyName("repository")]
+    public string? Repository { get; init; }
+
+    [JsonPropertyName("branch")]
+    public string? Branch { get; init; }
+
+    [JsonPropertyName("commit_sha")]
+    public string? CommitSha { get; init; }
+
+    [JsonPropertyName("commit_short")]
+    public string? CommitShort { get; init; }
+
+    [JsonPropertyName("pull_request")]
+    public int? PullRequest { get; init; }
+
+    [JsonPropertyName("platform")]
+    public string? Platform { get; init; }
+
+    [JsonPropertyName("run_errors")]
+    public string? RunErrors { get; init; }
+
+    [JsonPropertyName("triggered_by")]
+    public string? TriggeredBy { get; init; }
+
+    [JsonPropertyName("created_at")]
+    public DateTimeOffset? CreatedAt { get; init; }
+
+    [JsonPropertyName("queued_at")]
+    public DateTimeOffset? QueuedAt { get; init; }
+
+    [JsonPropertyName("started_at")]
+    public DateTimeOffset? StartedAt { get; init; }
+
+    /// <summary>When the run completed; setting it (even to null) records that the field was present.</summary>
+    /// <remarks>A plain setter, not <c>init</c>: the source generator assigns init-only members even when the JSON lacks them.</remarks>
+    [JsonPropertyName("completed_at")]
+    public DateTimeOffset? CompletedAt
+    {
+        get;
+        set
+        {
+            field = value;
+            HasCompletedAt = true;
+        }
+    }
+
+    /// <summary>Whether the response carried <c>completed_at</c> at all (the finished rule needs it set only when present).</summary>
+    [JsonIgnore]
+    public bool HasCompletedAt { get; private set; }
+
+    [JsonPropertyName("duration_ms")]
+    public long? DurationMs { get; init; }
+
+    [JsonPropertyName("links")]
+    public JsonElement? Links { get; init; }
+
+    [JsonPropertyName("test_type")]
+    public string? TestType { get; init; }
+
+    [JsonPropertyName("pr_number")]
+    public int? PrNumber { get; init; }
+
+    [JsonPropertyName("github_link")]
+    public string? GithubLink { get; init; }
+}

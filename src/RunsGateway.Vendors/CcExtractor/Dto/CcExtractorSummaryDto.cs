@@ -1,0 +1,39 @@
+using System.Text.Json.Serialization;
+
+namespace RunsGateway.Vendors.CcExtractor.Dto;
+
+/// <summary><c>GET /runs/{run_id}/summary</c> (the current code may add <c>status</c>).</summary>
+internal sealed record CcExtractorSummaryDto
+{
+    [JsonPropertyName("run_id")]
+    public long? RunId { get; init; }
+
+    [JsonPropertyName("total_samples")]
+    public int? TotalSamples { get; init; }
+
+    [JsonPropertyName("pass_count")]
+    public int? PassCount { get; init; }
+
+    /// <summary>Computed by the vendor from TestResult rows; never derived from <c>test.failed</c>.</summary>
+    [JsonPropertyName("fail_count")]
+    public int? FailCount { get; init; }
+
+    [JsonPropertyName("skipped_count")]
+    public int? SkippedCount { get; init; }
+
+    /// <summary>Samples with no output, detected by the vendor from the dummy TestResultFile(-1,-1,-1,'','error') row.</summary>
+    [JsonPropertyName("missing_output_count")]
+    public int? MissingOutputCount { get; init; }
+
+    [JsonPropertyName("error_count")]
+    public int? ErrorCount { get; init; }
+
+    [JsonPropertyName("duration_ms")]
+    public long? DurationMs { get; init; }
+
+    [JsonPropertyName("triggered_by")]
+    public string? TriggeredBy { get; init; }
+
+    [JsonPropertyName("status")]
+    public string? Status { get; init; }
+}

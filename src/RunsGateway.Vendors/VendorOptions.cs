@@ -1,0 +1,62 @@
+using RunsGateway.Core;
+
+namespace RunsGateway.Vendors;
+
+/// <summary>Settings every vendor client shares; each vendor binds its own section <c>Vendors:&lt;Name&gt;</c>.</summary>
+public abstract class VendorOptions
+{
+    /// <summary>The vendor these options configure.</summary>
+    public abstract Vendor Vendor { get; }
+
+    /// <summary>The configuration section, e.g. <c>Vendors:CcExtractor</c>.</summary>
+    public string Section => $"Vendors:{Vendor}";
+
+    /// <summary>The credential key within the section (<c>Token</c> or <c>ApiKey</c>).</summary>
+    internal abstract string CredentialKey { get; }
+
+    /// <summary>The configured credential.</summary>
+    internal abstract string? Credential { get; }
+
+    /// <summary>The API base URL including the vendor's path prefix, e.g. <c>https://sampleplatform.ccextractor.org/api/v1</c>. Empty means "not configured".</summary>
+    /// <value>The default value is null (not configured).</value>
+    public string? BaseUrl { get; set; }
+
+    /// <summary>Timeout of one attempt of an upstream call.</summary>
+    /// <value>The default value is 10 seconds.</value>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Upstream requests in flight at once to this vendor, shared by the whole process.</summary>
+    /// <value>The default value is 16.</value>
+    public int MaxConcurrentRequests { get; set; } = 16;
+
+    /// <summary>The longest <c>Retry-After</c> we wait for on HTTP 429; a longer one fails fast as rate limited.</summary>
+    /// <value>The default value is 5 seconds.</value>
+    public TimeSpan RetryAfterCeiling { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Retries of a GET after a 5xx, a transport error or a 429 within the ceiling.</summary>
+    /// <value>The default value is 2.</value>
+    public int MaxRetries { get; set; } = 2;
+
+    /// <summary>The base delay of the jittered exponential backoff between retries.</summary>
+    /// <value>The default value is 200 milliseconds.</value>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Failure ratio (0–1) within the sampling duration that opens the circuit.</summary>
+    /// <value>The default value is 0.5.</value>
+    public double CircuitBreakerFailureRatio { get; set; } = 0.5;
+
+    /// <summary>Calls within the sampling duration before the circuit may open.</summary>
+    /// <value>The default value is 10.</value>
+    public int CircuitBreakerMinimumThroughput { get; set; } = 10;
+
+    /// <summary>The window over which failures are counted.</summary>
+    /// <value>The default value is 30 seconds.</value>
+    public TimeSpan CircuitBreakerSamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long the circuit stays open before one trial call.</summary>
+    /// <value>The default value is 15 seconds.</value>
+    public TimeSpan CircuitBreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Whether a base URL is configured.</summary>
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(BaseUrl);
+}

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace RunsGateway.Telemetry;
+
+/// <summary>The gateway's OpenTelemetry instruments: cache hits and misses, cache failures, DataLoader batch sizes.</summary>
+internal sealed class GatewayMetrics : IDisposable
+{
+    /// <summary>The name of the gateway's meter and activity source.</summary>
+    public const string Name = "RunsGateway";
+
+    private readonly Meter _meter;
+    private readonly Counter<long> _cacheHits;
+    private readonly Counter<long> _cacheMisses;
+    private readonly Counter<long> _cacheFailures;
+    private readonly Histogram<int> _batchSizes;
+
+    public GatewayMetrics(IMeterFactory meterFactory)
+    {
+        _meter = meterFactory.Create(Name);
+        _cacheHits = _meter.CreateCounter<long>("runsgateway.cache.hits", description: "Cache lookups that found a finished run part.");
+        _cacheMisses = _meter.CreateCounter<long>("runsgateway.cache.misses", description: "Cache lookups that found nothing.");
+        _cacheFailures = _meter.CreateCounter<long>("runsgateway.cache.failures", description: "Cache round trips that failed or timed out.");
+        _batchSizes = _meter.CreateHistogram<int>("runsgateway.dataloader.batch_size", description: "Keys per DataLoader batch.");
+    }
+
+    public static ActivitySource ActivitySource { get; } = new(Name);
+
+    public void CacheLookups(string kind, int hits, int misses)
+    {
+        var tag = new KeyValuePair<string, object?>("kind", kind);
+        if (hits > 0)
+        {
+            _cacheHits.Add(hits, tag);
+        }
+
+        if (misses > 0)
+        {
+            _cacheMisses.Add(misses, tag);
+        }
+    }
+
+    public void CacheFailure() => _cacheFailures.Add(1);
+
+    public void BatchSize(string loader, int size) => _batchSizes.Record(size, new KeyValuePair<string, object?>("loader", loader));
+
+    public void Dispose() => _meter.Dispose();
+}

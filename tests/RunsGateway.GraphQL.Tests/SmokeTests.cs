@@ -1,7 +1,0 @@
-namespace RunsGateway.GraphQL.Tests;
-
-public sealed class SmokeTests
-{
-    [Fact]
-    public void Assembly_Loads_HasName() => typeof(SmokeTests).Assembly.GetName().Name.ShouldBe("RunsGateway.GraphQL.Tests");
-}

@@ -1,7 +1,0 @@
-namespace RunsGateway.Tests;
-
-public sealed class SmokeTests
-{
-    [Fact]
-    public void Assembly_Loads_HasName() => typeof(SmokeTests).Assembly.GetName().Name.ShouldBe("RunsGateway.Tests");
-}
