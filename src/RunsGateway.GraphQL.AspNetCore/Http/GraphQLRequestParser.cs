@@ -1,7 +1,7 @@
-using Microsoft.AspNetCore.Http;
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 using RunsGateway.GraphQL.Execution;
 

@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Http;
 using System.Buffers;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 using RunsGateway.GraphQL.AspNetCore.Http;
 

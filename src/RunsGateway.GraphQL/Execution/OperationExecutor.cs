@@ -108,6 +108,7 @@ internal sealed class OperationExecutor
             }
         }
 
+        CancellationToken.ThrowIfCancellationRequested();
         var errors = (IReadOnlyList<GraphQLError>?)_errors ?? [];
         return ExecutionResult.FromData(root.IsInvalid ? null : root, errors);
     }
@@ -164,6 +165,8 @@ internal sealed class OperationExecutor
     /// <summary>Executes the collected fields into <paramref name="map"/>; false when a non-null field failed.</summary>
     private bool ExecuteFields(ResultMap map, ObjectType type, object? source, SelectionPlan plan, PathSegment? path)
     {
+        // A cancelled or timed-out request stops starting resolvers; ExecuteAsync then throws for the whole request.
+        CancellationToken.ThrowIfCancellationRequested();
         var fields = plan.Fields;
         for (var i = 0; i < fields.Length; i++)
         {
@@ -192,7 +195,6 @@ internal sealed class OperationExecutor
         ResolverContext? context = null;
         try
         {
-            CancellationToken.ThrowIfCancellationRequested();
             var arguments = field.Arguments.Count == 0 ? NoArguments : CoerceArguments(selection, field);
             context = ResolverContext.Rent(this, source, parentType, selection, arguments, parentPath);
             var resolver = field.Resolver ?? DefaultResolver;
@@ -498,7 +500,7 @@ internal sealed class OperationExecutor
                 RecordError(new GraphQLError(coercion.Message, innerException: coercion), selection, path);
                 break;
             case OperationCanceledException when CancellationToken.IsCancellationRequested:
-                RecordError(new GraphQLError("The request was cancelled.", innerException: exception), selection, path);
+                // The whole request fails with a timeout or cancellation; per-field errors would only be noise.
                 break;
             default:
                 var message = _includeExceptionDetails ? exception.Message : "Unexpected Execution Error";

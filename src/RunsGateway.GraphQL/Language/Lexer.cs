@@ -220,7 +220,19 @@ internal struct Lexer
                 break;
             }
 
-            position++;
+            if (!char.IsSurrogate(code))
+            {
+                position++;
+            }
+            else if (IsSupplementaryCodePoint(body, position))
+            {
+                position += 2;
+            }
+            else
+            {
+                // A lone surrogate ends the comment; the main loop then reports it as an invalid character (graphql-js).
+                break;
+            }
         }
 
         return position;

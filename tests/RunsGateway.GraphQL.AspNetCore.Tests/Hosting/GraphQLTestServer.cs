@@ -42,6 +42,7 @@ public sealed class GraphQLTestServer : IAsyncLifetime
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(Probes);
         builder.Services.AddScoped<RequestScope>();
+        builder.Services.AddSingleton<IGraphQLRequestInterceptor, HeaderEchoInterceptor>();
         builder.Services.AddGraphQLHttp(services => TestSchema.Build(services.GetRequiredService<TestProbes>()));
 
         _app = builder.Build();

@@ -356,4 +356,22 @@ public sealed class GraphQLHttpHandlerTests(GraphQLTestServer server) : IClassFi
         await Should.ThrowAsync<OperationCanceledException>(pending);
         await server.Probes.WaitCancelled.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
     }
+
+    [Theory]
+    [InlineData("{ hello }", true)]
+    [InlineData("{ unknownField }", false)]
+    public async Task Post_Interceptor_SeedsContextDataAndAddsResponseExtensions(string query, bool hasData)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(new Dictionary<string, string> { ["query"] = query }), Encoding.UTF8, Json),
+        };
+        request.Headers.Add("X-Intercept", "seen");
+
+        var response = await server.SendAsync(request);
+
+        var extensions = response.Json.GetProperty("extensions");
+        extensions.GetProperty("intercepted").GetString().ShouldBe("seen");
+        extensions.GetProperty("hadData").GetBoolean().ShouldBe(hasData);
+    }
 }

@@ -24,6 +24,7 @@ public sealed class BananaCakePopBrowserTests : IClassFixture<GraphQLTestServer>
             ExternalTools.Unavailable("Chromium is not installed (apt-get install chromium, or set CHROMIUM_PATH).");
         }
 
+        IdeHandlerTests.RequireEmbeddedIde();
         var cancellationToken = TestContext.Current.CancellationToken;
         await using var browser = await HeadlessChromium.LaunchAsync(chromium!, cancellationToken);
         var page = await browser.OpenPageAsync(_server.GraphQLUrl.ToString(), cancellationToken);

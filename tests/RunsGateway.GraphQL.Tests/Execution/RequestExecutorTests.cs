@@ -215,6 +215,23 @@ public sealed class RequestExecutorTests
     }
 
     [Fact]
+    public async Task ExecuteAsync_SynchronousWorkExceedsTimeout_ReturnsExecutionTimeout()
+    {
+        var time = new ManualTimeProvider();
+        var executor = CreateExecutor(new ExecutionOptions { ExecutionTimeout = TimeSpan.FromSeconds(5) }, time, builder =>
+            builder.AddResolver("Query", "slow", _ =>
+            {
+                time.Advance(TimeSpan.FromSeconds(6));
+                return "late";
+            }));
+
+        var result = await executor.ExecuteAsync(new GraphQLRequest { Query = "{ slow hero { name } }", RootValue = Root }, TestContext.Current.CancellationToken);
+
+        result.IsRequestError.ShouldBeTrue();
+        SingleError(result).Code.ShouldBe(ErrorCodes.ExecutionTimeout);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_CallerCancels_ThrowsAndResolverSeesCancellation()
     {
         var started = new TaskCompletionSource<CancellationToken>(TaskCreationOptions.RunContinuationsAsynchronously);

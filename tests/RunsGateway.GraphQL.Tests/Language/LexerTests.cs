@@ -29,6 +29,14 @@ public sealed class LexerTests
     }
 
     [Fact]
+    public void Parse_LoneSurrogateInComment_IsAnInvalidCharacterAtItsPosition()
+    {
+        var exception = Should.Throw<GraphQLException>(() => Parser.Parse("{ a } # note " + (char)0xDC00 + " end"));
+
+        exception.Errors.Single().Locations.Single().ShouldBe(new SourceLocation(1, 14));
+    }
+
+    [Fact]
     public void Parse_BlockStringSpanningLines_KeepsLaterTokenLocationsRight()
     {
         const string source = "{ f(a: \"\"\"\r\n  one\r\n  two\"\"\") g }";

@@ -290,4 +290,41 @@ public sealed class DocumentValidatorTests
         // One conflict inside each of the three selections, and one between each of the three pairs.
         errors.Count.ShouldBe(6);
     }
+
+    [Fact]
+    public void NoFragmentCycles_ThousandsOfChainedFragmentsOnSmallStack_ReportsTheCycleWithoutOverflow()
+    {
+        const int count = 5000;
+        var fragments = string.Concat(Enumerable.Range(0, count).Select(i => $"fragment C{i} on Dog {{ ...C{(i + 1) % count} }} "));
+        var document = Parser.Parse("{ dog { ...C0 } } " + fragments);
+        IReadOnlyList<GraphQLError>? errors = null;
+
+        var thread = new Thread(() => errors = DocumentValidator.Validate(Schema, document, ["NoFragmentCyclesRule"]), 256 * 1024);
+        thread.Start();
+        thread.Join();
+
+        errors.ShouldNotBeNull();
+        errors.Count.ShouldBe(1);
+        errors[0].Locations.Count.ShouldBe(count);
+    }
+
+    [Fact]
+    public void Validate_NestingBeyondTheStack_ReturnsAnErrorInsteadOfCrashing()
+    {
+        // Two parallel chains of fragments nest selections thousands of levels deep; the merging rule compares them level by level.
+        const int count = 2000;
+        string Chain(string prefix) => string.Concat(Enumerable.Range(0, count).Select(i => $"fragment {prefix}{i} on Dog {{ friends {{ ...{prefix}{i + 1} }} }} "))
+            + $"fragment {prefix}{count} on Dog {{ name }} ";
+        var document = Parser.Parse("{ dog { ...N0 ...M0 } } " + Chain("N") + Chain("M"), ParserOptions.Trusted);
+        IReadOnlyList<GraphQLError>? errors = null;
+
+        var thread = new Thread(() => errors = DocumentValidator.Validate(Schema, document, ["OverlappingFieldsCanBeMergedRule"]), 256 * 1024);
+        thread.Start();
+        thread.Join();
+
+        errors.ShouldNotBeNull();
+        errors.Count.ShouldBe(1);
+        errors[0].Code.ShouldBe(ErrorCodes.ValidationFailed);
+        errors[0].Message.ShouldContain("nested too deeply");
+    }
 }

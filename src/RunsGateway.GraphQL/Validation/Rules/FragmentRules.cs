@@ -108,47 +108,68 @@ internal sealed class NoFragmentCyclesVisitor(ValidationContext context) : Valid
 
     public override void EnterFragmentDefinition(FragmentDefinitionNode node) => DetectCycle(node);
 
+    // A depth-first search over fragment spreads with an explicit stack, so that long fragment chains cannot
+    // exhaust the call stack.
     private void DetectCycle(FragmentDefinitionNode fragment)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack();
         var fragmentName = fragment.Name.Value;
         if (!_visited.Add(fragmentName))
         {
             return;
         }
 
-        var spreads = Context.GetFragmentSpreads(fragment.SelectionSet);
-        if (spreads.Count == 0)
+        var rootSpreads = Context.GetFragmentSpreads(fragment.SelectionSet);
+        if (rootSpreads.Count == 0)
         {
             return;
         }
 
+        var frames = new Stack<(string Name, IReadOnlyList<FragmentSpreadNode> Spreads, int Index)>();
         _spreadPathIndexByName[fragmentName] = _spreadPath.Count;
-        foreach (var spread in spreads)
+        frames.Push((fragmentName, rootSpreads, 0));
+        while (frames.Count > 0)
         {
+            var (name, spreads, index) = frames.Pop();
+            if (index > 0)
+            {
+                // Back from the spread at index - 1 (and everything reached through it).
+                _spreadPath.RemoveAt(_spreadPath.Count - 1);
+            }
+
+            if (index == spreads.Count)
+            {
+                _spreadPathIndexByName.Remove(name);
+                continue;
+            }
+
+            frames.Push((name, spreads, index + 1));
+            var spread = spreads[index];
             var spreadName = spread.Name.Value;
             _spreadPath.Add(spread);
-            if (!_spreadPathIndexByName.TryGetValue(spreadName, out var cycleIndex))
+            if (_spreadPathIndexByName.TryGetValue(spreadName, out var cycleIndex))
             {
-                if (Context.GetFragment(spreadName) is { } spreadFragment)
+                ReportCycle(spreadName, cycleIndex);
+            }
+            else if (Context.GetFragment(spreadName) is { } spreadFragment && _visited.Add(spreadName))
+            {
+                var childSpreads = Context.GetFragmentSpreads(spreadFragment.SelectionSet);
+                if (childSpreads.Count > 0)
                 {
-                    DetectCycle(spreadFragment);
+                    _spreadPathIndexByName[spreadName] = _spreadPath.Count;
+                    frames.Push((spreadName, childSpreads, 0));
                 }
             }
-            else
-            {
-                var cyclePath = _spreadPath.GetRange(cycleIndex, _spreadPath.Count - cycleIndex);
-                var via = string.Join(", ", cyclePath.Take(cyclePath.Count - 1).Select(s => $"\"{s.Name.Value}\""));
-                var message = via.Length > 0
-                    ? $"Cannot spread fragment \"{spreadName}\" within itself via {via}."
-                    : $"Cannot spread fragment \"{spreadName}\" within itself.";
-                Context.ReportError(message, cyclePath.Select(s => s.Location.ToSourceLocation()).ToList());
-            }
-
-            _spreadPath.RemoveAt(_spreadPath.Count - 1);
         }
+    }
 
-        _spreadPathIndexByName.Remove(fragmentName);
+    private void ReportCycle(string spreadName, int cycleIndex)
+    {
+        var cyclePath = _spreadPath.GetRange(cycleIndex, _spreadPath.Count - cycleIndex);
+        var via = string.Join(", ", cyclePath.Take(cyclePath.Count - 1).Select(s => $"\"{s.Name.Value}\""));
+        var message = via.Length > 0
+            ? $"Cannot spread fragment \"{spreadName}\" within itself via {via}."
+            : $"Cannot spread fragment \"{spreadName}\" within itself.";
+        Context.ReportError(message, cyclePath.Select(s => s.Location.ToSourceLocation()).ToList());
     }
 }
 

@@ -24,8 +24,23 @@ internal sealed class OverlappingFieldsCanBeMergedVisitor(ValidationContext cont
     private readonly Dictionary<FieldNode, int> _shapeIds = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, int> _shapes = new(StringComparer.Ordinal);
 
+    // Selection sets of inline fragments: their fields are compared as part of the enclosing selection set, so comparing them
+    // again on their own would report the same conflict twice (graphql-js flattens inline fragments the same way).
+    private readonly HashSet<SelectionSetNode> _inlineFragmentSelectionSets = new(ReferenceEqualityComparer.Instance);
+
+    public override void EnterInlineFragment(InlineFragmentNode node)
+    {
+        base.EnterInlineFragment(node);
+        _inlineFragmentSelectionSets.Add(node.SelectionSet);
+    }
+
     public override void EnterSelectionSet(SelectionSetNode node)
     {
+        if (_inlineFragmentSelectionSets.Contains(node))
+        {
+            return;
+        }
+
         var conflicts = new List<Conflict>();
         var (fieldMap, fragmentNames) = GetFieldsAndFragmentNames(Context.ParentType, node);
         CollectConflictsWithin(conflicts, fieldMap);
@@ -277,60 +292,72 @@ internal sealed class OverlappingFieldsCanBeMergedVisitor(ValidationContext cont
             .Order(StringComparer.Ordinal));
     }
 
+    // Compares a field map with a fragment and, transitively, with every fragment it spreads. Explicit stacks (rather
+    // than recursion) keep long fragment chains from exhausting the call stack.
     private void CollectConflictsBetweenFieldsAndFragment(List<Conflict> conflicts, bool areMutuallyExclusive, FieldMap fieldMap, string fragmentName)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack();
-        if (_comparedFieldsAndFragments.TryGetValue((fieldMap, fragmentName), out var comparedExclusive)
-            && (areMutuallyExclusive || !comparedExclusive))
+        var pending = new Stack<string>();
+        pending.Push(fragmentName);
+        while (pending.TryPop(out var name))
         {
-            return;
-        }
+            if (_comparedFieldsAndFragments.TryGetValue((fieldMap, name), out var comparedExclusive)
+                && (areMutuallyExclusive || !comparedExclusive))
+            {
+                continue;
+            }
 
-        _comparedFieldsAndFragments[(fieldMap, fragmentName)] = areMutuallyExclusive;
-        if (Context.GetFragment(fragmentName) is not { } fragment)
-        {
-            return;
-        }
+            _comparedFieldsAndFragments[(fieldMap, name)] = areMutuallyExclusive;
+            if (Context.GetFragment(name) is not { } fragment)
+            {
+                continue;
+            }
 
-        var (fieldMap2, referencedFragmentNames) = GetReferencedFieldsAndFragmentNames(fragment);
-        if (ReferenceEquals(fieldMap, fieldMap2))
-        {
-            return;
-        }
+            var (fieldMap2, referencedFragmentNames) = GetReferencedFieldsAndFragmentNames(fragment);
+            if (ReferenceEquals(fieldMap, fieldMap2))
+            {
+                continue;
+            }
 
-        CollectConflictsBetween(conflicts, areMutuallyExclusive, fieldMap, fieldMap2);
-        foreach (var referenced in referencedFragmentNames)
-        {
-            CollectConflictsBetweenFieldsAndFragment(conflicts, areMutuallyExclusive, fieldMap, referenced);
+            CollectConflictsBetween(conflicts, areMutuallyExclusive, fieldMap, fieldMap2);
+            for (var i = referencedFragmentNames.Count - 1; i >= 0; i--)
+            {
+                pending.Push(referencedFragmentNames[i]);
+            }
         }
     }
 
     private void CollectConflictsBetweenFragments(List<Conflict> conflicts, bool areMutuallyExclusive, string fragmentName1, string fragmentName2)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack();
-        if (string.Equals(fragmentName1, fragmentName2, StringComparison.Ordinal)
-            || _comparedFragmentPairs.Has(fragmentName1, fragmentName2, areMutuallyExclusive))
+        var pending = new Stack<(string, string)>();
+        pending.Push((fragmentName1, fragmentName2));
+        while (pending.TryPop(out var pair))
         {
-            return;
-        }
+            var (name1, name2) = pair;
+            if (string.Equals(name1, name2, StringComparison.Ordinal) || _comparedFragmentPairs.Has(name1, name2, areMutuallyExclusive))
+            {
+                continue;
+            }
 
-        _comparedFragmentPairs.Add(fragmentName1, fragmentName2, areMutuallyExclusive);
-        if (Context.GetFragment(fragmentName1) is not { } fragment1 || Context.GetFragment(fragmentName2) is not { } fragment2)
-        {
-            return;
-        }
+            _comparedFragmentPairs.Add(name1, name2, areMutuallyExclusive);
+            if (Context.GetFragment(name1) is not { } fragment1 || Context.GetFragment(name2) is not { } fragment2)
+            {
+                continue;
+            }
 
-        var (fieldMap1, referenced1) = GetReferencedFieldsAndFragmentNames(fragment1);
-        var (fieldMap2, referenced2) = GetReferencedFieldsAndFragmentNames(fragment2);
-        CollectConflictsBetween(conflicts, areMutuallyExclusive, fieldMap1, fieldMap2);
-        foreach (var name2 in referenced2)
-        {
-            CollectConflictsBetweenFragments(conflicts, areMutuallyExclusive, fragmentName1, name2);
-        }
+            var (fieldMap1, referenced1) = GetReferencedFieldsAndFragmentNames(fragment1);
+            var (fieldMap2, referenced2) = GetReferencedFieldsAndFragmentNames(fragment2);
+            CollectConflictsBetween(conflicts, areMutuallyExclusive, fieldMap1, fieldMap2);
 
-        foreach (var name1 in referenced1)
-        {
-            CollectConflictsBetweenFragments(conflicts, areMutuallyExclusive, name1, fragmentName2);
+            // Pushed in reverse so that pairs are compared in the order a recursive walk would take.
+            for (var i = referenced1.Count - 1; i >= 0; i--)
+            {
+                pending.Push((referenced1[i], name2));
+            }
+
+            for (var i = referenced2.Count - 1; i >= 0; i--)
+            {
+                pending.Push((name1, referenced2[i]));
+            }
         }
     }
 

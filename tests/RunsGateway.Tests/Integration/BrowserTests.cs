@@ -1,0 +1,132 @@
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using RunsGateway.GraphQL.AspNetCore.Tests.Chromium;
+using RunsGateway.GraphQL.AspNetCore.Tests.Hosting;
+using RunsGateway.Tests.Infrastructure;
+
+namespace RunsGateway.Tests.Integration;
+
+/// <summary>
+/// A real headless Chromium opens the gateway's <c>/graphql</c> like a frontend engineer would: Banana Cake Pop renders,
+/// loads our schema, runs a query against the gateway and shows the vendor's data.
+/// </summary>
+public sealed class BrowserTests(GatewayFixture gateway, ITestOutputHelper output) : IClassFixture<GatewayFixture>
+{
+    private static readonly TimeSpan RenderTimeout = TimeSpan.FromSeconds(40);
+
+    /// <summary>The page's rendered text with Monaco's non-breaking spaces made plain.</summary>
+    private const string PageText = "(document.body?.innerText ?? '').replace(/\\u00a0/g, ' ')";
+
+    /// <summary>The text of the first Monaco editor on the page, the operation editor.</summary>
+    private const string OperationEditorText = "(document.querySelector('.monaco-editor')?.innerText ?? '').replace(/\\u00a0/g, ' ')";
+
+    private const string CreateDocumentButton =
+        "[...document.querySelectorAll('button')].find(button => button.textContent.trim() === 'Create Document')";
+
+    /// <summary>
+    /// Runs before the IDE's own scripts in every document: records whether its service worker already controlled the page.
+    /// On a first visit the IDE reloads itself once its service worker takes control; a document controlled from the start
+    /// will not reload under the test's feet.
+    /// </summary>
+    private const string RecordControlledAtStart =
+        "window.__controlledAtStart = !!(navigator.serviceWorker && navigator.serviceWorker.controller);";
+
+    /// <summary>True once the IDE's start screen is up in a document that will not reload itself.</summary>
+    private const string StableStartScreen =
+        $"(window.__controlledAtStart === true || (performance.now() > 15000 && !navigator.serviceWorker?.controller)) && {CreateDocumentButton} !== undefined";
+
+    [Fact]
+    public async Task Open_GraphQLInChromium_BananaCakePopRunsAQueryAndShowsTheData()
+    {
+        var chromium = HeadlessChromium.FindExecutable();
+        if (chromium is null)
+        {
+            ExternalTools.Unavailable("Chromium is not installed (apt-get install chromium, or set CHROMIUM_PATH).");
+        }
+
+        await RequireIdeAsync();
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var run = (await gateway.Host.RunsAsync("crewship", "succeeded"))[0];
+        await gateway.Host.ResetStatsAsync();
+        var query = $$"""{ run(vendor: CREWSHIP, runId: "{{run.RunId}}") { runId rawStatus isFinished } }""";
+
+        await using var browser = await HeadlessChromium.LaunchAsync(chromium!, cancellationToken);
+        var page = await browser.OpenPageAsync(gateway.GraphQLUrl, cancellationToken);
+        await browser.SendAsync("Page.addScriptToEvaluateOnNewDocument", new JsonObject { ["source"] = RecordControlledAtStart }, page.SessionId, cancellationToken);
+        try
+        {
+            await page.PollAsync(browser, StableStartScreen, RenderTimeout, cancellationToken);
+            (await page.EvaluateAsync("location.pathname", cancellationToken))!.GetValue<string>().ShouldBe("/graphql/");
+            (await page.EvaluateAsync("document.title", cancellationToken))!.GetValue<string>().ShouldBe("Banana Cake Pop");
+            await page.EvaluateAsync(CreateDocumentButton + ".click()", cancellationToken);
+
+            // The new document has introspected the gateway (status bar) and shows its operation editor.
+            await page.PollAsync(
+                browser, $"document.querySelector('.monaco-editor textarea') !== null && {PageText}.includes('Schema available')", RenderTimeout, cancellationToken);
+            await TypeIntoOperationEditorAsync(browser, page, query, cancellationToken);
+            await page.PollAsync(browser, $"{OperationEditorText}.includes({JsonValue.Create(query).ToJsonString()})", RenderTimeout, cancellationToken);
+
+            // The IDE takes the editor's text into its document state after a debounce, so a Run clicked at once may send
+            // nothing: click Run again every few seconds until the response pane shows the gateway's answer.
+            var shown = await page.PollAsync(
+                browser,
+                $$"""
+                (() => {
+                  const text = {{PageText}};
+                  if (text.includes('"rawStatus": "{{run.Status}}"') && text.includes('"runId": "{{run.RunId}}"')) return text;
+                  if (!window.__lastRun || Date.now() - window.__lastRun > 3000) { window.__lastRun = Date.now(); {{ClickButton("Run")}}; }
+                  return '';
+                })()
+                """,
+                RenderTimeout,
+                cancellationToken);
+            shown!.GetValue<string>().ShouldContain("\"isFinished\": true");
+        }
+        catch
+        {
+            var screenshot = Path.Combine(Path.GetTempPath(), "gateway-bananacakepop-failure.png");
+            await page.SaveScreenshotAsync(screenshot, cancellationToken);
+            output.WriteLine($"Screenshot: {screenshot}");
+            output.WriteLine("Page text: " + (await page.EvaluateAsync(PageText, cancellationToken))?.ToString());
+            throw;
+        }
+
+        (await gateway.Host.StatsAsync("crewship")).Where(p => p.Key.StartsWith("GET ", StringComparison.Ordinal)).Sum(p => p.Value)
+            .ShouldBeGreaterThan(0, "the IDE's query reached the vendor through the gateway");
+    }
+
+    /// <summary>Fails under CI and skips elsewhere when the build embedded no IDE (scripts/npm-setup.sh was not run).</summary>
+    private async Task RequireIdeAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql/");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
+        using var response = await gateway.Host.Client.SendAsync(request, TestContext.Current.CancellationToken);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        if (!html.Contains("<title>Banana Cake Pop</title>", StringComparison.Ordinal))
+        {
+            ExternalTools.Unavailable(
+                $"The gateway serves no Banana Cake Pop at /graphql/ (HTTP {(int)response.StatusCode}): its static files are missing. " +
+                "Install Node.js/npm, run scripts/npm-setup.sh, then rebuild.");
+        }
+    }
+
+    /// <summary>Replaces the operation editor's text the way a user does: focus, select all, type.</summary>
+    private static async Task TypeIntoOperationEditorAsync(HeadlessChromium browser, ChromiumPage page, string text, CancellationToken cancellationToken)
+    {
+        await page.EvaluateAsync("document.querySelector('.monaco-editor textarea').focus()", cancellationToken);
+        foreach (var type in new[] { "rawKeyDown", "keyUp" })
+        {
+            await browser.SendAsync(
+                "Input.dispatchKeyEvent",
+                new JsonObject { ["type"] = type, ["modifiers"] = 2, ["key"] = "a", ["code"] = "KeyA", ["windowsVirtualKeyCode"] = 65, ["commands"] = new JsonArray("selectAll") },
+                page.SessionId,
+                cancellationToken);
+        }
+
+        await browser.SendAsync("Input.insertText", new JsonObject { ["text"] = text }, page.SessionId, cancellationToken);
+    }
+
+    /// <summary>Clicks the button whose text is <paramref name="text"/>; false while it is not rendered or disabled.</summary>
+    private static string ClickButton(string text) =>
+        $"(() => {{ const b = [...document.querySelectorAll('button')].find(e => e.textContent.trim() === '{text}' && !e.disabled); if (!b) return false; b.click(); return true; }})()";
+}
