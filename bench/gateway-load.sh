@@ -13,7 +13,7 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-dotnet build -c Release -nologo -clp:ErrorsOnly src/RunsGateway bench/RunsGateway.BareKestrel >/dev/null
+for project in src/RunsGateway bench/RunsGateway.BareKestrel; do dotnet build "$project" -c Release -nologo -clp:ErrorsOnly >/dev/null; done
 gw=5300; sim=5399; bare=5301
 ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning Demo__Port=$sim \
   dotnet src/RunsGateway/bin/Release/net10.0/RunsGateway.dll --urls http://127.0.0.1:$gw >"$work/gateway.log" 2>&1 &

@@ -27,16 +27,15 @@ public sealed class BananaCakePopBrowserTests : IClassFixture<GraphQLTestServer>
         IdeHandlerTests.RequireEmbeddedIde();
         var cancellationToken = TestContext.Current.CancellationToken;
         await using var browser = await HeadlessChromium.LaunchAsync(chromium!, cancellationToken);
-        var page = await browser.OpenPageAsync(_server.GraphQLUrl.ToString(), cancellationToken);
+        // The IDE's start screen: React has rendered its "Create Document" button in a document that will not reload itself.
+        var page = await BananaCakePopPage.OpenAsync(browser, _server.GraphQLUrl.ToString(), RenderTimeout, cancellationToken);
         try
         {
-            // The IDE's start screen: React has rendered its "Create Document" button.
-            await page.WaitForAsync(CreateDocumentButton + " !== undefined", RenderTimeout, cancellationToken);
             (await page.EvaluateAsync("location.pathname", cancellationToken))!.GetValue<string>().ShouldBe("/graphql/");
             (await page.EvaluateAsync("document.title", cancellationToken))!.GetValue<string>().ShouldBe("Banana Cake Pop");
 
             // A new document connects to the preconfigured endpoint and loads the schema by introspection.
-            await page.EvaluateAsync(CreateDocumentButton + ".click()", cancellationToken);
+            await page.EvaluateAsync(BananaCakePopPage.CreateDocumentButton + ".click()", cancellationToken);
             var introspection = await _server.WaitForRequestAsync(
                 request => request.Method == "POST" && request.PathAndQuery == "/graphql" && request.Body?.Contains("__schema", StringComparison.Ordinal) == true,
                 RenderTimeout);
@@ -63,7 +62,4 @@ public sealed class BananaCakePopBrowserTests : IClassFixture<GraphQLTestServer>
     /// <summary>Clicks the innermost element whose text is <paramref name="text"/>; false while it is not rendered.</summary>
     private static string ClickTab(string text) =>
         $"(() => {{ const tab = [...document.querySelectorAll('body *')].find(e => e.childElementCount === 0 && e.textContent.trim() === '{text}'); if (!tab) return false; tab.click(); return true; }})()";
-
-    private const string CreateDocumentButton =
-        "[...document.querySelectorAll('button')].find(button => button.textContent.trim() === 'Create Document')";
 }

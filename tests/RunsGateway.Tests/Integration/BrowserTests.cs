@@ -20,21 +20,6 @@ public sealed class BrowserTests(GatewayFixture gateway, ITestOutputHelper outpu
     /// <summary>The text of the first Monaco editor on the page, the operation editor.</summary>
     private const string OperationEditorText = "(document.querySelector('.monaco-editor')?.innerText ?? '').replace(/\\u00a0/g, ' ')";
 
-    private const string CreateDocumentButton =
-        "[...document.querySelectorAll('button')].find(button => button.textContent.trim() === 'Create Document')";
-
-    /// <summary>
-    /// Runs before the IDE's own scripts in every document: records whether its service worker already controlled the page.
-    /// On a first visit the IDE reloads itself once its service worker takes control; a document controlled from the start
-    /// will not reload under the test's feet.
-    /// </summary>
-    private const string RecordControlledAtStart =
-        "window.__controlledAtStart = !!(navigator.serviceWorker && navigator.serviceWorker.controller);";
-
-    /// <summary>True once the IDE's start screen is up in a document that will not reload itself.</summary>
-    private const string StableStartScreen =
-        $"(window.__controlledAtStart === true || (performance.now() > 15000 && !navigator.serviceWorker?.controller)) && {CreateDocumentButton} !== undefined";
-
     [Fact]
     public async Task Open_GraphQLInChromium_BananaCakePopRunsAQueryAndShowsTheData()
     {
@@ -51,14 +36,12 @@ public sealed class BrowserTests(GatewayFixture gateway, ITestOutputHelper outpu
         var query = $$"""{ run(vendor: CREWSHIP, runId: "{{run.RunId}}") { runId rawStatus isFinished } }""";
 
         await using var browser = await HeadlessChromium.LaunchAsync(chromium!, cancellationToken);
-        var page = await browser.OpenPageAsync(gateway.GraphQLUrl, cancellationToken);
-        await browser.SendAsync("Page.addScriptToEvaluateOnNewDocument", new JsonObject { ["source"] = RecordControlledAtStart }, page.SessionId, cancellationToken);
+        var page = await BananaCakePopPage.OpenAsync(browser, gateway.GraphQLUrl, RenderTimeout, cancellationToken);
         try
         {
-            await page.PollAsync(browser, StableStartScreen, RenderTimeout, cancellationToken);
             (await page.EvaluateAsync("location.pathname", cancellationToken))!.GetValue<string>().ShouldBe("/graphql/");
             (await page.EvaluateAsync("document.title", cancellationToken))!.GetValue<string>().ShouldBe("Banana Cake Pop");
-            await page.EvaluateAsync(CreateDocumentButton + ".click()", cancellationToken);
+            await page.EvaluateAsync(BananaCakePopPage.CreateDocumentButton + ".click()", cancellationToken);
 
             // The new document has introspected the gateway (status bar) and shows its operation editor.
             await page.PollAsync(

@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using RunsGateway.GraphQL.AspNetCore.Tests.Chromium;
 
-namespace RunsGateway.Tests.Infrastructure;
+namespace RunsGateway.GraphQL.AspNetCore.Tests.Chromium;
 
 /// <summary>
 /// Polling for pages that may reload on their own (Banana Cake Pop reloads once when its service worker takes control):
