@@ -62,6 +62,12 @@ internal sealed partial class DemoSimulator : IAsyncDisposable
         yield return new("Vendors:Crewship:ApiKey", SimulatorDefaults.CrewshipApiKey);
     }
 
+    /// <summary>Says where the simulator listens, so people can list its runs (<c>/_simulator/runs</c>) and set faults.</summary>
+    public void LogStarted(ILogger logger) => LogDemoMode(logger, BaseAddress);
+
+    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Demo mode: no vendor is configured, so the vendor simulator runs in-process at {SimulatorAddress} (seeded runs at /_simulator/runs).")]
+    private static partial void LogDemoMode(ILogger logger, Uri simulatorAddress);
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync().ConfigureAwait(false);

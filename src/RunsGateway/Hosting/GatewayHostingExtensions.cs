@@ -66,6 +66,7 @@ internal static class GatewayHostingExtensions
         app.MapCachePurge();
         if (app.Services.GetService<DemoSimulator>() is { } simulator)
         {
+            simulator.LogStarted(app.Logger);
             app.Lifetime.ApplicationStopped.Register(() => simulator.DisposeAsync().AsTask().GetAwaiter().GetResult());
         }
 
