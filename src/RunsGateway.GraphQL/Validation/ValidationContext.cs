@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using RunsGateway.GraphQL.Introspection;
 using RunsGateway.GraphQL.Language;
@@ -131,6 +132,14 @@ internal sealed class ValidationContext
         }
 
         ReportError(message, locations);
+    }
+
+    /// <summary>Reports <paramref name="message"/> and stops validation (a document too costly to validate).</summary>
+    [DoesNotReturn]
+    public void Abort(string message)
+    {
+        _errors.Add(GraphQLError.WithCode(message, ErrorCodes.ValidationFailed));
+        throw new ValidationAbortedException();
     }
 
     public void ReportError(string message, IReadOnlyList<SourceLocation> locations)

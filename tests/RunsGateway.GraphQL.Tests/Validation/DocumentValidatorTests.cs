@@ -130,6 +130,32 @@ public sealed class DocumentValidatorTests
     }
 
     [Fact]
+    public void OverlappingFields_ThirteenHundredSiblingFragments_AbortsWithOneErrorInsteadOfComparingEveryPair()
+    {
+        // Every fragment pair is compared: quadratic work from a 70 KB document unless a budget stops it.
+        var spreads = string.Join(' ', Enumerable.Range(0, 1300).Select(i => $"...F{i}"));
+        var fragments = string.Join(' ', Enumerable.Range(0, 1300).Select(i => $"fragment F{i} on Query {{ a{i}: legacy }}"));
+        var document = Parser.Parse("{ " + spreads + " } " + fragments, ParserOptions.Trusted);
+
+        var errors = DocumentValidator.Validate(Schema, document, ["OverlappingFieldsCanBeMergedRule"]);
+
+        errors.Count.ShouldBe(1);
+        errors[0].Message.ShouldContain("Validation aborted");
+        errors[0].Code.ShouldBe(ErrorCodes.ValidationFailed);
+    }
+
+    [Fact]
+    public void OverlappingFields_ChainOfSixteenHundredFragments_AbortsWithOneError()
+    {
+        var chain = string.Join(' ', Enumerable.Range(0, 1600).Select(i => $"fragment F{i} on Query {{ legacy ...F{i + 1} }}"));
+        var document = Parser.Parse("{ ...F0 } " + chain + " fragment F1600 on Query { legacy }", ParserOptions.Trusted);
+
+        var errors = DocumentValidator.Validate(Schema, document, ["OverlappingFieldsCanBeMergedRule"]);
+
+        errors.ShouldHaveSingleItem().Message.ShouldContain("Validation aborted");
+    }
+
+    [Fact]
     public void OverlappingFields_ManyFragmentsSpreadingEachOther_CompletesAndFindsNestedConflict()
     {
         // Fragment Fi spreads F(i+1) twice: without memoizing fragment pairs this is exponential.

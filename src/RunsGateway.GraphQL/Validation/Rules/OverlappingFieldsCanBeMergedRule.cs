@@ -28,6 +28,20 @@ internal sealed class OverlappingFieldsCanBeMergedVisitor(ValidationContext cont
     // again on their own would report the same conflict twice (graphql-js flattens inline fragments the same way).
     private readonly HashSet<SelectionSetNode> _inlineFragmentSelectionSets = new(ReferenceEqualityComparer.Instance);
 
+    // Comparisons this rule may make for one document before it gives up (graphql-js 16.15 uses the same budget): the
+    // pairwise comparison of fragments is quadratic, and a hostile document within the size limits must not cost seconds.
+    private const long ComplexityBudget = 500_000;
+    private long _remainingBudget = ComplexityBudget;
+
+    private void Spend(int cost)
+    {
+        _remainingBudget -= cost;
+        if (_remainingBudget < 0)
+        {
+            Context.Abort("The document's fields are too many or too entangled to check that they can be merged. Validation aborted.");
+        }
+    }
+
     public override void EnterInlineFragment(InlineFragmentNode node)
     {
         base.EnterInlineFragment(node);
@@ -140,6 +154,7 @@ internal sealed class OverlappingFieldsCanBeMergedVisitor(ValidationContext cont
     {
         foreach (var (responseName, fields1) in fieldMap1)
         {
+            Spend(1);
             if (!fieldMap2.TryGetValue(responseName, out var fields2))
             {
                 continue;
@@ -300,6 +315,7 @@ internal sealed class OverlappingFieldsCanBeMergedVisitor(ValidationContext cont
         pending.Push(fragmentName);
         while (pending.TryPop(out var name))
         {
+            Spend(1);
             if (_comparedFieldsAndFragments.TryGetValue((fieldMap, name), out var comparedExclusive)
                 && (areMutuallyExclusive || !comparedExclusive))
             {
@@ -332,6 +348,7 @@ internal sealed class OverlappingFieldsCanBeMergedVisitor(ValidationContext cont
         pending.Push((fragmentName1, fragmentName2));
         while (pending.TryPop(out var pair))
         {
+            Spend(2);
             var (name1, name2) = pair;
             if (string.Equals(name1, name2, StringComparison.Ordinal) || _comparedFragmentPairs.Has(name1, name2, areMutuallyExclusive))
             {
@@ -396,6 +413,7 @@ internal sealed class OverlappingFieldsCanBeMergedVisitor(ValidationContext cont
     private Conflict? FindConflict(bool parentFieldsAreMutuallyExclusive, string responseName, FieldEntry field1, FieldEntry field2)
     {
         RuntimeHelpers.EnsureSufficientExecutionStack();
+        Spend(2);
         var node1 = field1.Node;
         var node2 = field2.Node;
         if (ReferenceEquals(node1, node2))
