@@ -72,7 +72,9 @@ public sealed class CallCountTests : IAsyncLifetime
     public async Task Query_HundredConcurrentIdenticalQueriesForARunningRun_CostOneCallPerResource()
     {
         var run = (await _host.RunsAsync("ccextractor", "running"))[0];
-        await _host.SetFaultAsync(new { vendor = "ccextractor", status = 0, latencyMs = 1500 });
+        // Every vendor call takes 4 s, so all 100 requests arrive while the first one's calls are still in flight,
+        // even on a busy CI machine.
+        await _host.SetFaultAsync(new { vendor = "ccextractor", status = 0, latencyMs = 4000 });
         await _host.ResetStatsAsync();
         var query = $$"""{ run(vendor: CCEXTRACTOR, runId: "{{run.RunId}}") { rawStatus isFinished summary { total } } }""";
 
