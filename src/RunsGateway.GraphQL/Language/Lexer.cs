@@ -365,18 +365,7 @@ internal struct Lexer
                 break;
             }
 
-            if (IsUnicodeScalarValue(code))
-            {
-                position++;
-            }
-            else if (IsSupplementaryCodePoint(body, position))
-            {
-                position += 2;
-            }
-            else
-            {
-                throw Error(position, $"Invalid character within String: {PrintCodePointAt(body, position)}.");
-            }
+            position = SkipStringCharacter(body, position);
         }
 
         throw Error(position, "Unterminated string.");
@@ -523,18 +512,7 @@ internal struct Lexer
                 continue;
             }
 
-            if (IsUnicodeScalarValue(code))
-            {
-                position++;
-            }
-            else if (IsSupplementaryCodePoint(body, position))
-            {
-                position += 2;
-            }
-            else
-            {
-                throw Error(position, $"Invalid character within String: {PrintCodePointAt(body, position)}.");
-            }
+            position = SkipStringCharacter(body, position);
         }
 
         throw Error(position, "Unterminated string.");
@@ -580,6 +558,12 @@ internal struct Lexer
     internal static bool IsNameStart(char code) => code is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or '_';
 
     internal static bool IsNameContinue(char code) => IsNameStart(code) || IsDigit(code);
+
+    /// <summary>Steps over one source character inside a string; a lone surrogate is a syntax error at its position.</summary>
+    private readonly int SkipStringCharacter(string body, int position) =>
+        IsUnicodeScalarValue(body[position]) ? position + 1
+        : IsSupplementaryCodePoint(body, position) ? position + 2
+        : throw Error(position, $"Invalid character within String: {PrintCodePointAt(body, position)}.");
 
     private static bool IsUnicodeScalarValue(int code) => code is (>= 0 and <= 0xD7FF) or (>= 0xE000 and <= 0x10FFFF);
 

@@ -74,7 +74,7 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
         LoadAsync(
             "runs",
             keys,
-            key => key.Vendor,
+            key => key,
             key => key.Key,
             key => true,
             "run",
@@ -89,7 +89,7 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
         LoadAsync(
             "summaries",
             keys,
-            run => run.Vendor,
+            run => run.Ref,
             run => run.Ref.Key,
             run => run.IsCacheable,
             "summary",
@@ -104,7 +104,7 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
         LoadAsync(
             "specPages",
             keys,
-            key => key.Run.Vendor,
+            key => key.Run.Ref,
             PageCacheKey,
             key => key.Run.IsCacheable,
             "specpage",
@@ -119,7 +119,7 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
         LoadAsync(
             "allSpecs",
             keys,
-            run => run.Vendor,
+            run => run.Ref,
             run => run.Ref.Key,
             run => run.IsCacheable,
             "specs",
@@ -141,7 +141,7 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
     private async Task<IReadOnlyDictionary<TKey, Loaded.Result<TValue>>> LoadAsync<TKey, TValue>(
         string loaderName,
         IReadOnlyList<TKey> keys,
-        Func<TKey, Vendor> vendorOf,
+        Func<TKey, RunRef> refOf,
         Func<TKey, string> keyOf,
         Func<TKey, bool> mayBeCached,
         string cacheKind,
@@ -164,7 +164,7 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
             if (cached[i] is { } hit)
             {
                 results[cacheable[i]] = Loaded.Result.Success<TValue>(hit);
-                tracker.Record(vendorOf(cacheable[i]), null, fromCache: true);
+                tracker.Record(refOf(cacheable[i]).Vendor, null, fromCache: true);
             }
         }
 
@@ -184,7 +184,7 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
             {
                 if (fetched[i].TryGetValue(out var value) && value is { } storable && shouldStore(batch[i], storable))
                 {
-                    toStore.Add((RunRefOf(batch[i]), keyOf(batch[i]), storable));
+                    toStore.Add((refOf(batch[i]), keyOf(batch[i]), storable));
                 }
             }
 
@@ -196,7 +196,7 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
         for (var i = 0; i < misses.Length; i++)
         {
             var outcome = outcomes[i];
-            tracker.Record(vendorOf(misses[i]), outcome.Error);
+            tracker.Record(refOf(misses[i]).Vendor, outcome.Error);
             if (outcome.TryGetValue(out var value))
             {
                 // A vendor without the resource (e.g. Crewship's summary) loads as null.
@@ -213,12 +213,4 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
 
         return results;
     }
-
-    private static RunRef RunRefOf<TKey>(TKey key) => key switch
-    {
-        RunRef reference => reference,
-        Run run => run.Ref,
-        SpecPageKey page => page.Run.Ref,
-        _ => throw new InvalidOperationException($"No run reference in a {typeof(TKey).Name} key."),
-    };
 }

@@ -14,10 +14,7 @@ internal static class GatewaySchema
     public static GraphQL.Types.Schema Create(GatewayResolvers resolvers)
     {
         ArgumentNullException.ThrowIfNull(resolvers);
-        var builder = SchemaBuilder.FromSdl(Sdl)
-            .AddScalar(Scalars.DateTime)
-            .AddScalar(Scalars.Json)
-            .AddScalar(Scalars.Long)
+        var builder = Builder()
             .AddTypeResolver("Node", (value, context) => GatewayResolvers.NodeTypeName(value) is { } name ? context.Schema.GetType(name) as ObjectType : null);
         foreach (var (type, field, resolver) in resolvers.All())
         {
@@ -26,6 +23,12 @@ internal static class GatewaySchema
 
         return builder.Build();
     }
+
+    /// <summary>A builder over the gateway SDL with the code of its custom scalars.</summary>
+    public static SchemaBuilder Builder() => SchemaBuilder.FromSdl(Sdl)
+        .AddScalar(Scalars.DateTime)
+        .AddScalar(Scalars.Json)
+        .AddScalar(Scalars.Long);
 
     private static string ReadSdl()
     {
@@ -40,10 +43,7 @@ internal static class GatewaySchema
 internal static class SchemaExport
 {
     /// <summary>Prints the schema the gateway serves (resolvers are not needed to print it).</summary>
-    public static string Print() => SchemaPrinter.Print(SchemaBuilder.FromSdl(GatewaySchema.Sdl)
-        .AddScalar(Scalars.DateTime)
-        .AddScalar(Scalars.Json)
-        .AddScalar(Scalars.Long)
+    public static string Print() => SchemaPrinter.Print(GatewaySchema.Builder()
         .UseDefaultResolver(_ => ValueTask.FromResult<object?>(null))
         .Build());
 

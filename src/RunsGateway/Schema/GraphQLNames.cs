@@ -21,8 +21,6 @@ internal static class GraphQLNames<TEnum>
         _ => throw new ArgumentException($"'{value}' is not a {typeof(TEnum).Name} value.", nameof(value)),
     };
 
-    public static IReadOnlyCollection<string> Names => FromNames.Keys;
-
     private static string UpperSnake(string pascal)
     {
         var builder = new StringBuilder(pascal.Length + 4);

@@ -37,7 +37,7 @@ public sealed class SchemaContractTests
     [Fact]
     public void Print_EveryFieldArgumentAndEnumValue_HasADescription()
     {
-        var schema = GraphQL.Types.SchemaBuilder.FromSdl(GatewaySchema.Sdl)
+        var schema = GatewaySchema.Builder()
             .UseDefaultResolver(_ => ValueTask.FromResult<object?>(null))
             .Build();
         var missing = new List<string>();

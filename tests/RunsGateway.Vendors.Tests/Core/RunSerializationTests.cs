@@ -9,7 +9,7 @@ namespace RunsGateway.Vendors.Tests.Core;
 public sealed partial class RunSerializationTests
 {
     [Fact]
-    public void CachedRun_SourceGeneratedRoundTrip_KeepsEveryField()
+    public void RunWithParts_SourceGeneratedRoundTrip_KeepsEveryField()
     {
         var runRef = VendorHarness.Ref(Vendor.Crewship, "run_1");
         var test = new Test { Id = "t1", SpecId = "s1", Name = "n", Status = TestStatus.Failed, RawStatus = "timed_out", FailureKind = FailureKind.TimedOut, DurationMs = 5, MessageTruncated = true, Message = "m" };
@@ -32,10 +32,10 @@ public sealed partial class RunSerializationTests
             FirstSpecPage = new SpecPage([spec], 1, 100, 1, false),
             Artifacts = [new Artifact("trace", "t.zip", 5_000_000_000)],
         };
-        var cached = new CachedRun(run, run.Summary, [spec]);
+        var cached = new RunWithParts(run, run.Summary, [spec]);
 
-        var json = JsonSerializer.Serialize(cached, CacheJsonContext.Default.CachedRun);
-        var back = JsonSerializer.Deserialize(json, CacheJsonContext.Default.CachedRun)!;
+        var json = JsonSerializer.Serialize(cached, CacheJsonContext.Default.RunWithParts);
+        var back = JsonSerializer.Deserialize(json, CacheJsonContext.Default.RunWithParts)!;
 
         back.Run.Ref.ShouldBe(runRef);
         back.Run.Vendor.ShouldBe(Vendor.Crewship);
@@ -52,6 +52,9 @@ public sealed partial class RunSerializationTests
         json.ShouldNotContain("\"IsFinished\"");
     }
 
-    [JsonSerializable(typeof(CachedRun))]
+    /// <summary>A run with its summary and specs, the parts the gateway caches separately.</summary>
+    internal sealed record RunWithParts(Run Run, Summary? Summary, IReadOnlyList<Spec> Specs);
+
+    [JsonSerializable(typeof(RunWithParts))]
     internal sealed partial class CacheJsonContext : JsonSerializerContext;
 }
