@@ -22,7 +22,7 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   fi
 fi
 
-# npm packages: the GraphQL oracles (copied out of the read-only shared folder) and the IDE.
+# npm packages: the GraphQL oracles (tools/graphql-oracles) and the IDE.
 if [ -f scripts/npm-setup.sh ]; then bash scripts/npm-setup.sh; fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
