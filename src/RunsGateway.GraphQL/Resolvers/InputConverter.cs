@@ -39,7 +39,10 @@ internal static class InputConverter
     }
 
     /// <summary>A converter to a boxed <paramref name="clr"/>, or null after adding the reason to <paramref name="errors"/>.</summary>
-    public static Func<object?, object?>? Create(GraphQLType graphQLType, Type clr, NullabilityInfo? info, string where, List<string> errors)
+    public static Func<object?, object?>? Create(GraphQLType graphQLType, Type clr, NullabilityInfo? info, string where, List<string> errors) =>
+        Create(graphQLType, clr, info, where, errors, []);
+
+    private static Func<object?, object?>? Create(GraphQLType graphQLType, Type clr, NullabilityInfo? info, string where, List<string> errors, Dictionary<(string, Type), Slot> slots)
     {
         if (!CheckNullability(graphQLType, clr, info, where, errors))
         {
@@ -62,7 +65,7 @@ internal static class InputConverter
                 return null;
             }
 
-            var convert = Create(list.OfType, element, ClrTypes.Element(info), where, errors);
+            var convert = Create(list.OfType, element, ClrTypes.Element(info), where, errors, slots);
             if (convert is null)
             {
                 return null;
@@ -105,7 +108,7 @@ internal static class InputConverter
                 return static value => value;
 
             case InputObjectType input:
-                return ObjectConverter(input, type, where, errors);
+                return ObjectConverter(input, type, where, errors, slots);
         }
 
         errors.Add($"{where}: {ClrTypes.Display(clr)} cannot represent the GraphQL type {graphQLType}.");
@@ -166,7 +169,22 @@ internal static class InputConverter
         return static value => value;
     }
 
-    private static Func<object?, object?>? ObjectConverter(InputObjectType input, Type type, string where, List<string> errors)
+    private static Func<object?, object?>? ObjectConverter(InputObjectType input, Type type, string where, List<string> errors, Dictionary<(string, Type), Slot> slots)
+    {
+        // Input objects may refer to themselves (a filter's `and: [TestFilterInput!]`): the inner use reads the converter
+        // through a slot that is filled once the outer one is built.
+        if (slots.TryGetValue((input.Name, type), out var pending))
+        {
+            return pending.Convert;
+        }
+
+        var slot = slots[(input.Name, type)] = new Slot();
+        var built = BuildObjectConverter(input, type, where, errors, slots);
+        slot.Target = built;
+        return built;
+    }
+
+    private static Func<object?, object?>? BuildObjectConverter(InputObjectType input, Type type, string where, List<string> errors, Dictionary<(string, Type), Slot> slots)
     {
         if (type.IsPrimitive || type.IsEnum || type == typeof(string) || type.IsAbstract || type.IsInterface)
         {
@@ -197,7 +215,7 @@ internal static class InputConverter
             }
 
             used.Add(field.Name);
-            var convert = Create(field.Type, clrType, info, $"{where}, input field {input.Name}.{field.Name} ({ClrTypes.Display(type)}.{clrName})", errors);
+            var convert = Create(field.Type, clrType, info, $"{where}, input field {input.Name}.{field.Name} ({ClrTypes.Display(type)}.{clrName})", errors, slots);
             if (convert is null)
             {
                 ok = false;
@@ -257,6 +275,14 @@ internal static class InputConverter
         var body = Expression.Convert(bindings.Count == 0 ? create : Expression.MemberInit((NewExpression)create, bindings), typeof(object));
         var build = Expression.Lambda<Func<IReadOnlyDictionary<string, object?>, object?>>(body, dictionary).Compile();
         return value => value is IReadOnlyDictionary<string, object?> fields ? build(fields) : null;
+    }
+
+    /// <summary>A converter of a recursive input object, filled after it is built.</summary>
+    private sealed class Slot
+    {
+        public Func<object?, object?>? Target { get; set; }
+
+        public object? Convert(object? value) => Target!(value);
     }
 
     private static object? Field(IReadOnlyDictionary<string, object?> fields, string name, Func<object?, object?> convert, object? absent) =>

@@ -4,6 +4,7 @@ using RunsGateway.Errors;
 using RunsGateway.GraphQL.Resolvers;
 using RunsGateway.Ids;
 using RunsGateway.Loading;
+using RunsGateway.Schema.Filtering;
 
 namespace RunsGateway.Schema;
 
@@ -24,18 +25,38 @@ internal sealed class RunResolvers
             ? new ValueTask<Summary?>(summaries.LoadAsync(run, cancellationToken))
             : new ValueTask<Summary?>(run.Summary);
 
-    public static async Task<IReadOnlyList<TestNode>> GetTestsAsync([Parent] Run run, TestStatus? status, AllSpecsByRunDataLoader allSpecs, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<TestNode>> GetTestsAsync(
+        [Parent] Run run,
+        TestStatus? status,
+        TestFilterInput? where,
+        IReadOnlyList<TestSortInput>? order,
+        AllSpecsByRunDataLoader allSpecs,
+        SpecPageDataLoader pages,
+        CancellationToken cancellationToken)
     {
         if (!run.Vendor.HasSpecs())
         {
             return [];
         }
 
-        var specs = await allSpecs.LoadAsync(run, cancellationToken).ConfigureAwait(false) ?? [];
-        return TestsOf(run.Ref, specs, status);
+        // A vendor that filters by status sends only the specs with such tests, each listing only those tests.
+        var upstreamStatus = run.Vendor.FiltersTestsByStatus() ? status ?? where?.RequiredStatus() : null;
+        var specs = upstreamStatus is { } required
+            ? await AllPagesAsync(run, required, pages, cancellationToken).ConfigureAwait(false)
+            : await allSpecs.LoadAsync(run, cancellationToken).ConfigureAwait(false) ?? [];
+        return TestFiltering.Apply(run.Ref, specs, status, where, order);
     }
 
-    public static async Task<SpecConnection> GetSpecsAsync([Parent] Run run, int? first, string? after, TestStatus? testStatus, SpecPageDataLoader pages, CancellationToken cancellationToken)
+    public static async Task<SpecConnection> GetSpecsAsync(
+        [Parent] Run run,
+        int? first,
+        string? after,
+        TestStatus? testStatus,
+        SpecFilterInput? where,
+        IReadOnlyList<SpecSortInput>? order,
+        SpecPageDataLoader pages,
+        AllSpecsByRunDataLoader allSpecs,
+        CancellationToken cancellationToken)
     {
         var size = first ?? 30;
         if (size is < 1 or > MaxPageSize)
@@ -54,6 +75,20 @@ internal sealed class RunResolvers
         if (!run.Vendor.HasSpecs())
         {
             return new SpecConnection([], new PageInfo(false, offset > 0, null, null), 0);
+        }
+
+        if (where is not null || order is not null)
+        {
+            // The gateway filters and orders the whole list; cursors index that list, so paging is stable for the same arguments.
+            var all = testStatus is { } status
+                ? await AllPagesAsync(run, status, pages, cancellationToken).ConfigureAwait(false)
+                : await allSpecs.LoadAsync(run, cancellationToken).ConfigureAwait(false) ?? [];
+            var matching = SpecFiltering.Apply(all, where, order);
+            var window = matching.Skip(offset).Take(size).Select((spec, i) => new SpecEdge(SpecCursor.Encode(offset + i), new SpecNode(run.Ref, spec))).ToList();
+            return new SpecConnection(
+                window,
+                new PageInfo(offset + window.Count < matching.Count, offset > 0, window.FirstOrDefault()?.Cursor, window.LastOrDefault()?.Cursor),
+                matching.Count);
         }
 
         // Upstream pages hold UpstreamPageSize specs; fetch only the pages that overlap [offset, offset + first].
@@ -100,14 +135,40 @@ internal sealed class RunResolvers
         return new SpecConnection(edges, new PageInfo(hasNext, offset > 0, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor), total);
     }
 
-    internal static List<TestNode> TestsOf(RunRef run, IEnumerable<Spec> specs, TestStatus? status) =>
-        [.. specs.SelectMany(spec => spec.Tests.Where(t => status is null || t.Status == status).Select(t => new TestNode(run, spec.Id, t)))];
+    /// <summary>Every upstream page of the run's specs filtered by <paramref name="status"/> at the vendor.</summary>
+    private static async Task<List<Spec>> AllPagesAsync(Run run, TestStatus status, SpecPageDataLoader pages, CancellationToken cancellationToken)
+    {
+        var specs = new List<Spec>();
+        for (var pageNumber = 1; ; pageNumber++)
+        {
+            var page = await pages.LoadAsync(new SpecPageKey(run, pageNumber, status), cancellationToken).ConfigureAwait(false);
+            if (page is null)
+            {
+                return specs;
+            }
+
+            specs.AddRange(page.Items);
+
+            // A page that holds more than one upstream page is the vendor's complete answer (a multi-value status filter).
+            if (!page.HasNextPage || page.Items.Count > SpecPage.UpstreamPageSize)
+            {
+                return specs;
+            }
+        }
+    }
+}
+
+/// <summary>Which vendors filter tests by status upstream.</summary>
+internal static class VendorFiltering
+{
+    /// <summary>True for NeetoPlaydash, whose spec pages take a test status filter.</summary>
+    public static bool FiltersTestsByStatus(this Vendor vendor) => vendor is Vendor.NeetoPlaydash;
 }
 
 /// <summary>The <c>Spec</c> fields that are not properties of <see cref="SpecNode"/>.</summary>
 [ExtendObjectType("Spec")]
 internal sealed class SpecResolvers
 {
-    public static IReadOnlyList<TestNode> GetTests([Parent] SpecNode spec, TestStatus? status) =>
-        RunResolvers.TestsOf(spec.Run, [spec.Spec], status);
+    public static IReadOnlyList<TestNode> GetTests([Parent] SpecNode spec, TestStatus? status, TestFilterInput? where, IReadOnlyList<TestSortInput>? order) =>
+        TestFiltering.Apply(spec.Run, [spec.Spec], status, where, order);
 }
