@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
 using RunsGateway.GraphQL.DataLoading;
 using RunsGateway.GraphQL.Execution;
 
@@ -39,6 +41,91 @@ internal static class ResolverRuntime
     }
 
     public static ValueTask<object?> FromValue<T>(T value) => new(value);
+
+    public static ValueTask<object?> FromBoolean(bool value) => new(value ? BoxedTrue : BoxedFalse);
+
+    public static ValueTask<object?> FromNullableBoolean(bool? value) => new(value is { } v ? (v ? BoxedTrue : BoxedFalse) : null);
+
+    public static ValueTask<object?> FromEnum<T>(T value)
+        where T : struct, Enum => new(EnumBoxes<T>.Box(value));
+
+    public static ValueTask<object?> FromNullableEnum<T>(T? value)
+        where T : struct, Enum => new(value is { } v ? EnumBoxes<T>.Box(v) : null);
+
+    /// <summary>
+    /// The method that wraps a synchronous value of <paramref name="type"/> without allocating (cached boxes for booleans and
+    /// enums), or null when <see cref="FromValue{T}"/> is the way.
+    /// </summary>
+    public static MethodInfo? NonAllocatingWrapper(Type type)
+    {
+        const BindingFlags flags = BindingFlags.Public | BindingFlags.Static;
+        if (type == typeof(bool))
+        {
+            return typeof(ResolverRuntime).GetMethod(nameof(FromBoolean), flags);
+        }
+
+        if (type == typeof(bool?))
+        {
+            return typeof(ResolverRuntime).GetMethod(nameof(FromNullableBoolean), flags);
+        }
+
+        if (type.IsEnum)
+        {
+            return typeof(ResolverRuntime).GetMethod(nameof(FromEnum), flags)!.MakeGenericMethod(type);
+        }
+
+        return Nullable.GetUnderlyingType(type) is { IsEnum: true } underlying
+            ? typeof(ResolverRuntime).GetMethod(nameof(FromNullableEnum), flags)!.MakeGenericMethod(underlying)
+            : null;
+    }
+
+    private static readonly object BoxedTrue = true;
+    private static readonly object BoxedFalse = false;
+
+    /// <summary>One box per value of an int-based enum whose values are 0…n-1, so serving an enum field allocates nothing.</summary>
+    private static class EnumBoxes<T>
+        where T : struct, Enum
+    {
+        private static readonly object[]? Dense = CreateDense();
+
+        public static object Box(T value)
+        {
+            if (Dense is not null)
+            {
+                var index = Unsafe.As<T, int>(ref value);
+                if ((uint)index < (uint)Dense.Length)
+                {
+                    return Dense[index];
+                }
+            }
+
+            return value;
+        }
+
+        private static object[]? CreateDense()
+        {
+            if (Enum.GetUnderlyingType(typeof(T)) != typeof(int))
+            {
+                return null;
+            }
+
+            var values = Enum.GetValues<T>();
+            var boxes = new object[values.Length];
+            foreach (var value in values)
+            {
+                var copy = value;
+                var index = Unsafe.As<T, int>(ref copy);
+                if ((uint)index >= (uint)boxes.Length)
+                {
+                    return null;
+                }
+
+                boxes[index] = value;
+            }
+
+            return boxes;
+        }
+    }
 
     public static ValueTask<object?> FromInt64(long value) => new(ToInt(value));
 

@@ -426,7 +426,9 @@ internal sealed class TypedBindings
             }
         }
 
-        return Expression.Call(FromValueMethod.MakeGenericMethod(type), call);
+        return ResolverRuntime.NonAllocatingWrapper(type) is { } wrapper
+            ? Expression.Call(wrapper, call)
+            : Expression.Call(FromValueMethod.MakeGenericMethod(type), call);
     }
 
     private static void BindEnum(string enumName, IReadOnlyList<string> values, Type clrEnum, string where, Dictionary<string, Type> enumBindings, List<string> errors)

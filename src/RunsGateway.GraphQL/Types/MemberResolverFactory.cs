@@ -80,7 +80,9 @@ internal static class MemberResolverFactory
 
         var body = fieldType?.NullableType() is ScalarType { Name: "Int" } && (access.Type == typeof(long) || access.Type == typeof(long?))
             ? Expression.Call(typeof(Resolvers.ResolverRuntime).GetMethod(access.Type == typeof(long) ? nameof(Resolvers.ResolverRuntime.FromInt64) : nameof(Resolvers.ResolverRuntime.FromNullableInt64))!, access)
-            : WrapResult(access);
+            : Resolvers.ResolverRuntime.NonAllocatingWrapper(access.Type) is { } wrapper
+                ? Expression.Call(wrapper, access)
+                : WrapResult(access);
         var guarded = Expression.Condition(
             Expression.TypeIs(parent, clrType),
             body,
