@@ -7,7 +7,6 @@ using OpenTelemetry.Trace;
 using RunsGateway.Caching;
 using RunsGateway.Demo;
 using RunsGateway.Loading;
-using RunsGateway.Redis;
 using RunsGateway.Schema;
 using RunsGateway.Telemetry;
 
@@ -37,11 +36,9 @@ internal static class GatewayHostingExtensions
         services.AddMetrics();
         services.TryAddSingleton<GatewayMetrics>();
         services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName).ValidateOnStart();
-        services.AddOptions<GatewayCacheOptions>().BindConfiguration(GatewayCacheOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddVendors(configuration);
-        builder.AddRunCache();
-        services.TryAddSingleton<RunCache>();
+        services.AddRunCache(configuration);
         services.TryAddSingleton<RunLoaders>();
         services.TryAddSingleton<GatewayResolvers>();
         services.AddGraphQLHttp(sp => GatewaySchema.Create(sp.GetRequiredService<GatewayResolvers>()));
@@ -71,20 +68,6 @@ internal static class GatewayHostingExtensions
         }
 
         return app;
-    }
-
-    private static void AddRunCache(this WebApplicationBuilder builder)
-    {
-        var services = builder.Services;
-        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Redis")))
-        {
-            services.AddRedisCache(builder.Configuration);
-            return;
-        }
-
-        services.TryAddSingleton<IBatchCache>(sp => new InMemoryBatchCache(
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<GatewayCacheOptions>>().Value.InMemorySizeLimitBytes));
     }
 
     private static void AddStructuredLogging(this WebApplicationBuilder builder)

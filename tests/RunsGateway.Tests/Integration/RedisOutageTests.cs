@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using RunsGateway.GraphQL.AspNetCore.Tests.Hosting;
-using RunsGateway.Redis.Tests.Infrastructure;
 using RunsGateway.Tests.Infrastructure;
 
 namespace RunsGateway.Tests.Integration;
