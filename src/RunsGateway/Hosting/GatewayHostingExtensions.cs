@@ -59,7 +59,7 @@ internal static class GatewayHostingExtensions
         app.UseCors();
         app.MapGraphQL(options.Path).RequireCors(CorsPolicy);
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/readyz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") || check.Name == "redis" });
+        app.MapHealthChecks("/readyz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = HealthReportWriter.WriteAsync });
         app.MapCachePurge();
         if (app.Services.GetService<DemoSimulator>() is { } simulator)
         {
