@@ -15,6 +15,19 @@ internal sealed class RedisHealthCheck(RedisConnection connection, IOptions<Gate
     {
         ArgumentNullException.ThrowIfNull(context);
         var limit = options.Value.HealthCheckTimeout;
+        var connecting = connection.GetAsync();
+        if (!connecting.IsCompleted)
+        {
+            try
+            {
+                await connecting.WaitAsync(limit, timeProvider, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                return Failed(context, $"Redis at {connection.Endpoints} is not connected yet (still trying).");
+            }
+        }
+
         try
         {
             var ping = PingAsync();

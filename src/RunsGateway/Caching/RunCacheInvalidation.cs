@@ -16,6 +16,8 @@ internal sealed partial class RunCacheInvalidation(
     ILogger<RunCacheInvalidation> logger) : IHostedService
 {
     // Tells this instance's own messages apart: it evicted the run before publishing.
+    private static readonly TimeSpan StartupWait = TimeSpan.FromSeconds(2);
+
     private readonly string _instanceId = Guid.NewGuid().ToString("N");
     private ISubscriber? _subscriber;
 
@@ -41,9 +43,17 @@ internal sealed partial class RunCacheInvalidation(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        // Subscribing must not hold up the start when Redis is down: StackExchange.Redis restores subscriptions when it reconnects.
-        _ = Task.Run(SubscribeAsync, CancellationToken.None);
-        await Task.CompletedTask.ConfigureAwait(false);
+        // Opens the connection before the first request, so that connecting is not taken for a slow Redis; but a Redis that is down
+        // holds up the start by StartupWait at most (StackExchange.Redis keeps connecting and restores the subscription later).
+        var subscribing = SubscribeAsync();
+        try
+        {
+            await subscribing.WaitAsync(StartupWait, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            LogStillConnecting(logger, connection.Endpoints);
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -106,6 +116,9 @@ internal sealed partial class RunCacheInvalidation(
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Warning, Message = "Could not subscribe to the purge channel {Channel} ({ErrorType}); it is retried when Redis reconnects.")]
     private static partial void LogSubscribeFailed(ILogger logger, string errorType, string channel);
+
+    [LoggerMessage(EventId = 22, Level = LogLevel.Warning, Message = "Redis at {Endpoints} is not connected yet; starting with the in-process cache while it connects.")]
+    private static partial void LogStillConnecting(ILogger logger, string endpoints);
 
     [LoggerMessage(EventId = 21, Level = LogLevel.Debug, Message = "Purge of {Run} announced by another instance; evicted here.")]
     private static partial void LogPurgeReceived(ILogger logger, string run);
