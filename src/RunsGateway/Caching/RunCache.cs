@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,10 @@ internal sealed partial class RunCache
     // A lookup only reads: a miss returns null without storing anything; the loaders fetch misses in batches and store them.
     private static readonly HybridCacheEntryOptions Lookup = new() { Flags = HybridCacheEntryFlags.DisableUnderlyingData };
 
+    // Keys and tags are built once per run and reused while the run stays hot; bounded against a flood of distinct references.
+    private const int MaxInternedRuns = 10_000;
+    private readonly ConcurrentDictionary<RunRef, RunEntryKeys> _keys = new();
+
     private readonly HybridCache _cache;
     private readonly RunCacheInvalidation? _invalidation;
     private readonly GatewayMetrics _metrics;
@@ -51,6 +56,23 @@ internal sealed partial class RunCache
     /// <summary>The cache key of a part of a run: <c>{kind}:{run key}</c>.</summary>
     public static string KeyOf(string kind, RunRef run) => string.Concat(kind, ":", run.Key);
 
+    /// <summary>The interned keys and tag of <paramref name="run"/>.</summary>
+    public RunEntryKeys KeysOf(RunRef run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (_keys.TryGetValue(run, out var keys))
+        {
+            return keys;
+        }
+
+        if (_keys.Count >= MaxInternedRuns)
+        {
+            _keys.Clear();
+        }
+
+        return _keys.GetOrAdd(run, static r => new RunEntryKeys(r));
+    }
+
     /// <summary>The cache key of one upstream spec page: <c>specpage:{run key}:{page}:{status or all}</c>.</summary>
     public static string PageKeyOf(RunRef run, int pageNumber, TestStatus? status) =>
         string.Create(CultureInfo.InvariantCulture, $"{SpecPageKind}:{run.Key}:{pageNumber}:{status?.ToString() ?? "all"}");
@@ -70,7 +92,7 @@ internal sealed partial class RunCache
             var (run, key) = keys[i];
             try
             {
-                var lookup = _cache.GetOrCreateAsync<T?>(key, static _ => default, Lookup, [run.Key], cancellationToken);
+                var lookup = _cache.GetOrCreateAsync<T?>(key, static _ => default, Lookup, KeysOf(run).Tags, cancellationToken);
                 if (lookup.IsCompletedSuccessfully)
                 {
                     results[i] = lookup.Result;
@@ -121,7 +143,7 @@ internal sealed partial class RunCache
         ArgumentNullException.ThrowIfNull(run);
         try
         {
-            await _cache.SetAsync<T?>(key, value, run.Vendor == Vendor.CcExtractor ? _ccExtractorEntry : _finishedEntry, [run.Key], cancellationToken).ConfigureAwait(false);
+            await _cache.SetAsync<T?>(key, value, run.Vendor == Vendor.CcExtractor ? _ccExtractorEntry : _finishedEntry, KeysOf(run).Tags, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -156,4 +178,33 @@ internal sealed partial class RunCache
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Could not cache {Key}.")]
     private static partial void LogStoreFailed(ILogger logger, string key, Exception exception);
+}
+
+/// <summary>The cache keys and the tag of one run, built once.</summary>
+internal sealed class RunEntryKeys
+{
+    public RunEntryKeys(RunRef run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        Tag = run.Key;
+        Tags = [Tag];
+        Run = string.Concat(RunCache.RunKind, ":", Tag);
+        Summary = string.Concat(RunCache.SummaryKind, ":", Tag);
+        Specs = string.Concat(RunCache.SpecsKind, ":", Tag);
+    }
+
+    /// <summary>The run's tag: its key.</summary>
+    public string Tag { get; }
+
+    /// <summary>The tag as the one-element list HybridCache takes.</summary>
+    public IReadOnlyList<string> Tags { get; }
+
+    /// <summary>The key of the run.</summary>
+    public string Run { get; }
+
+    /// <summary>The key of its summary.</summary>
+    public string Summary { get; }
+
+    /// <summary>The key of all its specs.</summary>
+    public string Specs { get; }
 }
