@@ -47,8 +47,11 @@ internal static class RedisConnectionString
         }
         catch (ArgumentException ex)
         {
-            // StackExchange.Redis names the unknown or invalid option (e.g. "Keyword 'retries' is not supported") but never its value.
-            error = "The Redis connection string is not valid: " + ex.Message;
+            // StackExchange.Redis's message may quote the offending value (which could be a misplaced password): keep only the option name.
+            var keyword = System.Text.RegularExpressions.Regex.Match(ex.Message, "Keyword '([^']{1,64})'", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+            error = keyword.Success
+                ? $"The Redis connection string has an invalid or unsupported option '{keyword.Groups[1].Value}'."
+                : "The Redis connection string is not valid; expected host:port,option=value,….";
             return false;
         }
 

@@ -86,6 +86,14 @@ public sealed class RedisConnectionStringTests
     }
 
     [Fact]
+    public void TryParse_OptionWithAnInvalidValue_NamesTheOptionButNotTheValue()
+    {
+        RedisConnectionString.TryParse($"localhost,connectTimeout={Secret}", out _, out var error).ShouldBeFalse();
+
+        error.ShouldBe("The Redis connection string has an invalid or unsupported option 'connectTimeout'.");
+    }
+
+    [Fact]
     public void Parse_Invalid_ThrowsFormatExceptionNamingTheProblem()
     {
         var exception = Should.Throw<FormatException>(() => RedisConnectionString.Parse($"redis://:{Secret}@localhost/db"));
