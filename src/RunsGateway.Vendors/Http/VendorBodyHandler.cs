@@ -11,6 +11,8 @@ namespace RunsGateway.Vendors.Http;
 /// </summary>
 internal sealed class VendorBodyHandler(VendorRateBudget budget, int maxBytes) : DelegatingHandler
 {
+    private const int SegmentSize = 64 * 1024;
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -55,39 +57,56 @@ internal sealed class VendorBodyHandler(VendorRateBudget budget, int maxBytes) :
                 return exact;
             }
 
-            // Unknown length (chunked): grow a pooled buffer, never past the limit plus one byte.
-            var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
-            var filled = 0;
+            // Unknown length (chunked): pooled segments, so an oversized body costs no more than the limit and nothing is kept.
+            var segments = new List<byte[]>();
+            var total = 0;
             try
             {
                 while (true)
                 {
-                    if (filled == buffer.Length)
+                    var segment = ArrayPool<byte>.Shared.Rent(SegmentSize);
+                    segments.Add(segment);
+                    var filled = 0;
+                    while (filled < SegmentSize)
                     {
-                        var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, maxBytes + 1));
-                        buffer.AsSpan(0, filled).CopyTo(larger);
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = larger;
+                        var read = await stream.ReadAsync(segment.AsMemory(filled, SegmentSize - filled), cancellationToken).ConfigureAwait(false);
+                        if (read == 0)
+                        {
+                            return Concat(segments, total + filled);
+                        }
+
+                        filled += read;
+                        if (total + filled > maxBytes)
+                        {
+                            throw new VendorBodyTooLargeException(status, maxBytes);
+                        }
                     }
 
-                    var read = await stream.ReadAsync(buffer.AsMemory(filled, Math.Min(buffer.Length, maxBytes + 1) - filled), cancellationToken).ConfigureAwait(false);
-                    if (read == 0)
-                    {
-                        return buffer.AsSpan(0, filled).ToArray();
-                    }
-
-                    filled += read;
-                    if (filled > maxBytes)
-                    {
-                        throw new VendorBodyTooLargeException(status, maxBytes);
-                    }
+                    total += filled;
                 }
             }
             finally
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                foreach (var segment in segments)
+                {
+                    ArrayPool<byte>.Shared.Return(segment);
+                }
             }
         }
+    }
+
+    private static byte[] Concat(List<byte[]> segments, int length)
+    {
+        var body = new byte[length];
+        var offset = 0;
+        foreach (var segment in segments)
+        {
+            var count = Math.Min(SegmentSize, length - offset);
+            segment.AsSpan(0, count).CopyTo(body.AsSpan(offset));
+            offset += count;
+        }
+
+        return body;
     }
 }
 

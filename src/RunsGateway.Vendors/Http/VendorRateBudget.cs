@@ -93,10 +93,16 @@ internal sealed class VendorRateBudget : IDisposable
             return;
         }
 
+        // The reset is a Unix time on the vendor's clock: measured from the answer's Date when there is one, so clock skew does not
+        // matter; a small number is taken as seconds from now (some APIs send that instead).
+        var now = _time.GetUtcNow();
+        var wait = reset < 1_000_000_000
+            ? TimeSpan.FromSeconds(Math.Max(0, reset))
+            : DateTimeOffset.FromUnixTimeSeconds(Math.Min(reset, 253_402_300_799)) - (response.Headers.Date ?? now);
         lock (_lock)
         {
             _vendorRemaining = Math.Max(0, remaining);
-            _vendorReset = DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(reset, 0, 253_402_300_799));
+            _vendorReset = now + RetryAfterParser.Clamp(wait);
         }
     }
 
