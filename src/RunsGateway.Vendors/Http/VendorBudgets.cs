@@ -48,14 +48,7 @@ internal sealed class VendorBudgets : IDisposable
         _ => throw new ArgumentOutOfRangeException(nameof(vendor), vendor, "Unknown vendor."),
     };
 
-    public void Dispose()
-    {
-        _meter.Dispose();
-        foreach (var budget in _budgets.Values.Where(b => b.IsValueCreated))
-        {
-            budget.Value.Dispose();
-        }
-    }
+    public void Dispose() => _meter.Dispose();
 
     private IEnumerable<Measurement<long>> Measure()
     {

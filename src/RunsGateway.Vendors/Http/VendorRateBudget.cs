@@ -10,15 +10,15 @@ namespace RunsGateway.Vendors.Http;
 /// resilience pipeline asks it for a permit: with budget left the request goes; when the budget comes back within the Retry-After
 /// ceiling the call waits; otherwise the lease is refused with the wait as its <c>RETRY_AFTER</c> metadata and nothing is sent.
 /// </summary>
-internal sealed class VendorRateBudget : IDisposable
+internal sealed class VendorRateBudget
 {
     private readonly TimeProvider _time;
     private readonly TimeSpan _ceiling;
-    private readonly TokenBucketRateLimiter? _bucket;
+    private readonly int? _perMinute;
     private readonly TimeSpan _period;
-    private readonly int _perMinute;
     private readonly Lock _lock = new();
-    private DateTimeOffset _lastReplenish;
+    private double _tokens;
+    private DateTimeOffset _lastRefill;
     private long? _vendorRemaining;
     private DateTimeOffset? _vendorReset;
 
@@ -27,20 +27,14 @@ internal sealed class VendorRateBudget : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         _time = time;
         _ceiling = options.RetryAfterCeiling;
-        _lastReplenish = time.GetUtcNow();
+        _lastRefill = time.GetUtcNow();
         if (options.RequestsPerMinute is { } perMinute)
         {
-            // One token every minute/N, up to a minute's worth; replenished from the injected clock (not a wall-clock timer).
+            // A token bucket holding a minute's worth, refilled one request every minute/N. It is computed on the injected clock:
+            // System.Threading.RateLimiting's TokenBucketRateLimiter measures time with Stopwatch, which a test clock cannot drive.
             _perMinute = perMinute;
             _period = TimeSpan.FromTicks(TimeSpan.TicksPerMinute / perMinute);
-            _bucket = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = perMinute,
-                TokensPerPeriod = 1,
-                ReplenishmentPeriod = _period,
-                AutoReplenishment = false,
-                QueueLimit = 0,
-            });
+            _tokens = perMinute;
         }
     }
 
@@ -52,8 +46,8 @@ internal sealed class VendorRateBudget : IDisposable
             lock (_lock)
             {
                 var now = _time.GetUtcNow();
-                Replenish(now);
-                long? remaining = _bucket?.GetStatistics()?.CurrentAvailablePermits;
+                Refill(now);
+                long? remaining = _perMinute is null ? null : (long)Math.Floor(_tokens);
                 if (VendorWindowOpen(now) && _vendorRemaining is { } vendor)
                 {
                     remaining = remaining is { } own ? Math.Min(own, vendor) : vendor;
@@ -84,7 +78,7 @@ internal sealed class VendorRateBudget : IDisposable
         }
     }
 
-    /// <summary>Records a response's <c>X-RateLimit-Remaining</c> and <c>X-RateLimit-Reset</c> (Unix seconds), when both are present.</summary>
+    /// <summary>Records a response's <c>X-RateLimit-Remaining</c> and <c>X-RateLimit-Reset</c>, when both are present.</summary>
     public void Observe(HttpResponseMessage response)
     {
         ArgumentNullException.ThrowIfNull(response);
@@ -93,20 +87,23 @@ internal sealed class VendorRateBudget : IDisposable
             return;
         }
 
-        // The reset is a Unix time on the vendor's clock: measured from the answer's Date when there is one, so clock skew does not
-        // matter; a small number is taken as seconds from now (some APIs send that instead).
+        // The reset is a Unix time on the vendor's clock: measured from the answer's Date, so clock skew does not matter; a small
+        // number is taken as seconds from now (some APIs send that instead). A Retry-After on the same answer is authoritative.
         var now = _time.GetUtcNow();
         var wait = reset < 1_000_000_000
             ? TimeSpan.FromSeconds(Math.Max(0, reset))
             : DateTimeOffset.FromUnixTimeSeconds(Math.Min(reset, 253_402_300_799)) - (response.Headers.Date ?? now);
+        if (RetryAfterParser.Parse(response, _time) is { } retryAfter)
+        {
+            wait = retryAfter;
+        }
+
         lock (_lock)
         {
             _vendorRemaining = Math.Max(0, remaining);
             _vendorReset = now + RetryAfterParser.Clamp(wait);
         }
     }
-
-    public void Dispose() => _bucket?.Dispose();
 
     /// <summary>Takes one request from the budget (zero) or says how long until one is available.</summary>
     private TimeSpan TryTake()
@@ -119,15 +116,15 @@ internal sealed class VendorRateBudget : IDisposable
                 return _vendorReset!.Value - now;
             }
 
-            if (_bucket is not null)
+            if (_perMinute is not null)
             {
-                Replenish(now);
-                using var lease = _bucket.AttemptAcquire(1);
-                if (!lease.IsAcquired)
+                Refill(now);
+                if (_tokens < 1)
                 {
-                    var next = _lastReplenish + _period - now;
-                    return next > TimeSpan.Zero ? next : TimeSpan.FromTicks(1);
+                    return TimeSpan.FromTicks(Math.Max(1, (long)Math.Ceiling((1 - _tokens) * _period.Ticks)));
                 }
+
+                _tokens--;
             }
 
             if (_vendorRemaining is > 0)
@@ -151,25 +148,13 @@ internal sealed class VendorRateBudget : IDisposable
         return _vendorReset is not null;
     }
 
-    private void Replenish(DateTimeOffset now)
+    private void Refill(DateTimeOffset now)
     {
-        if (_bucket is null)
+        if (_perMinute is { } limit && now > _lastRefill)
         {
-            return;
+            _tokens = Math.Min(limit, _tokens + ((now - _lastRefill).Ticks / (double)_period.Ticks));
+            _lastRefill = now;
         }
-
-        var periods = (now - _lastReplenish).Ticks / _period.Ticks;
-        if (periods <= 0)
-        {
-            return;
-        }
-
-        for (var i = 0; i < Math.Min(periods, _perMinute); i++)
-        {
-            _bucket.TryReplenish();
-        }
-
-        _lastReplenish = periods >= _perMinute ? now : _lastReplenish + (_period * periods);
     }
 
     private static bool TryHeader(HttpResponseMessage response, string name, out long value)
@@ -179,6 +164,7 @@ internal sealed class VendorRateBudget : IDisposable
             && long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
     }
 
+    /// <summary>The permit handed to Polly's rate-limiter strategy; a refused one carries the wait as <see cref="MetadataName.RetryAfter"/>.</summary>
     private sealed class BudgetLease(TimeSpan? retryAfter) : RateLimitLease
     {
         public static readonly BudgetLease Granted = new(null);
