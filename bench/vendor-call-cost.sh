@@ -2,7 +2,9 @@
 # Gateway CPU per upstream vendor call: uncached GraphQL requests (20 running CCExtractor runs each, so 20 upstream calls per
 # request and nothing is cached) sent one after another over one keep-alive connection to a gateway pointed at a standalone
 # simulator. The gateway's CPU time (utime + stime from /proc/<pid>/stat) over the measured requests, divided by the upstream
-# calls the simulator counted, is the cost per call.
+# calls the simulator counted, is the cost per call. For comparison the same query over 20 finished runs, served from the
+# gateway's cache after one warm-up (no upstream call), gives the request's own cost; the difference over 20 is the marginal
+# cost of an upstream call.
 # Usage: bash bench/vendor-call-cost.sh [requests] [repository-root]   (the root defaults to this repository; pass another
 # checkout, e.g. one of main, to measure it with the same script)
 set -euo pipefail
@@ -34,13 +36,15 @@ import http.client, json, os, sys, urllib.request
 gw, sim, pid, requests = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
 runs = json.load(urllib.request.urlopen(f"http://127.0.0.1:{sim}/_simulator/runs?vendor=ccextractor"))
 live = [r["runId"] for r in runs if r["status"] in ("running", "queued")][:20]
-if len(live) < 20:
-    sys.exit(f"only {len(live)} running CCExtractor runs in the simulator")
-body = json.dumps({"query": "query($refs: [RunRef!]!) { runs(refs: $refs) { runId rawStatus state } }",
-                   "variables": {"refs": [{"vendor": "CCEXTRACTOR", "runId": r} for r in live]}})
+done = [r["runId"] for r in runs if r["status"] in ("pass", "fail")][:20]
+if len(live) < 20 or len(done) < 20:
+    sys.exit(f"only {len(live)} running and {len(done)} finished CCExtractor runs in the simulator")
+def body(ids):
+    return json.dumps({"query": "query($refs: [RunRef!]!) { runs(refs: $refs) { runId rawStatus state } }",
+                       "variables": {"refs": [{"vendor": "CCEXTRACTOR", "runId": r} for r in ids]}})
 conn = http.client.HTTPConnection("127.0.0.1", gw)
-def post():
-    conn.request("POST", "/graphql", body, {"Content-Type": "application/json"})
+def post(payload):
+    conn.request("POST", "/graphql", payload, {"Content-Type": "application/json"})
     answer = conn.getresponse().read()
     if b'"errors"' in answer or answer.count(b'"runId"') != 20:
         sys.exit("unexpected answer: " + answer[:300].decode())
@@ -49,14 +53,19 @@ def cpu_seconds():
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 def upstream_calls():
     return json.load(urllib.request.urlopen(f"http://127.0.0.1:{sim}/_simulator/stats"))["ccextractor"]["total"]
-for _ in range(max(50, requests // 4)):   # warm-up: JIT, connection pools, tiered compilation
-    post()
-calls0, cpu0 = upstream_calls(), cpu_seconds()
-for _ in range(requests):
-    post()
-cpu1, calls1 = cpu_seconds(), upstream_calls()
-calls = calls1 - calls0
+def measure(payload):
+    for _ in range(max(50, requests // 4)):   # warm-up: JIT, connection pools, tiered compilation (and the cache)
+        post(payload)
+    calls0, cpu0 = upstream_calls(), cpu_seconds()
+    for _ in range(requests):
+        post(payload)
+    cpu1, calls1 = cpu_seconds(), upstream_calls()
+    return cpu1 - cpu0, calls1 - calls0
+cpu, calls = measure(body(live))
+cached_cpu, cached_calls = measure(body(done))
 load = open("/proc/loadavg").read().split()[:3]
-print(f"requests {requests}, upstream calls {calls} ({calls / requests:.1f} per request), gateway CPU {cpu1 - cpu0:.2f} s, "
-      f"{(cpu1 - cpu0) / calls * 1e6:.1f} µs per upstream call; load average {' '.join(load)} on {os.cpu_count()} cores")
+print(f"uncached: {requests} requests, {calls} upstream calls ({calls / requests:.1f} per request), gateway CPU {cpu:.2f} s, "
+      f"{cpu / calls * 1e6:.1f} µs per upstream call")
+print(f"cached:   {requests} requests, {cached_calls} upstream calls, gateway CPU {cached_cpu:.2f} s, {cached_cpu / requests * 1e6:.0f} µs per request")
+print(f"marginal: {(cpu - cached_cpu) / calls * 1e6:.1f} µs per upstream call; load average {' '.join(load)} on {os.cpu_count()} cores")
 PY

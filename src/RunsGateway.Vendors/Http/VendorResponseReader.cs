@@ -61,14 +61,15 @@ internal static class VendorResponseReader
                 _ when status >= 500 => VendorErrorKind.Unavailable,
                 _ => VendorErrorKind.BadResponse,
             };
-            var message = (status is >= 300 and < 400 ? null : Truncate(parsed.Message)) ?? kind switch
+            // A bad response's message is always ours (the gateway shows it); other kinds keep the vendor's own message.
+            var message = (kind == VendorErrorKind.BadResponse ? null : Truncate(parsed.Message)) ?? kind switch
             {
                 VendorErrorKind.NotFound => $"{vendor.DisplayName()} has no such run.",
                 VendorErrorKind.Unauthorized => $"{vendor.DisplayName()} rejected the configured credential.",
                 VendorErrorKind.RateLimited => $"{vendor.DisplayName()} is rate limiting requests.",
                 VendorErrorKind.Unavailable => Invariant($"{vendor.DisplayName()} failed with HTTP {status}."),
-                _ when status is >= 300 and < 400 => Invariant($"{vendor.DisplayName()} answered with a redirect (HTTP {status}); vendor redirects are never followed."),
-                _ => Invariant($"{vendor.DisplayName()} answered with unexpected HTTP {status}."),
+                _ when status is >= 300 and < 400 => "a redirect, which is never followed",
+                _ => Invariant($"unexpected HTTP {status}"),
             };
             return Result.Failure<T>(new VendorError(kind, vendor, message)
             {
@@ -89,12 +90,12 @@ internal static class VendorResponseReader
         {
             var value = JsonSerializer.Deserialize(body.Span, typeInfo);
             return value is null
-                ? Result.Failure<T>(new VendorError(VendorErrorKind.BadResponse, vendor, $"{vendor.DisplayName()} answered with an empty JSON body.") { HttpStatus = status })
+                ? Result.Failure<T>(new VendorError(VendorErrorKind.BadResponse, vendor, "an empty JSON body") { HttpStatus = status })
                 : Result.Success(value);
         }
         catch (JsonException)
         {
-            return Result.Failure<T>(new VendorError(VendorErrorKind.BadResponse, vendor, $"{vendor.DisplayName()} answered with a body that is not the documented JSON.") { HttpStatus = status });
+            return Result.Failure<T>(new VendorError(VendorErrorKind.BadResponse, vendor, "a body that is not the documented JSON") { HttpStatus = status });
         }
     }
 
@@ -104,7 +105,7 @@ internal static class VendorResponseReader
         VendorBodyTooLargeException tooLarge => new VendorError(
             VendorErrorKind.BadResponse,
             vendor,
-            Invariant($"{vendor.DisplayName()} sent a response larger than {tooLarge.Limit} bytes; it was not read.")) { HttpStatus = tooLarge.Status },
+            Invariant($"response larger than {tooLarge.Limit} bytes")) { HttpStatus = tooLarge.Status },
         RateLimiterRejectedException rejected => new VendorError(
             VendorErrorKind.RateLimited,
             vendor,

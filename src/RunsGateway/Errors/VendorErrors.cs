@@ -71,7 +71,7 @@ internal static class VendorErrors
                 ? string.Create(CultureInfo.InvariantCulture, $"{vendor} is rate limiting the gateway; retry after {RetryAfterSeconds(after)} s.")
                 : $"{vendor} is rate limiting the gateway.",
             VendorErrorKind.Unavailable => $"{vendor} is unavailable{status}.",
-            VendorErrorKind.BadResponse => $"{vendor} sent a response the gateway could not read{status}.",
+            VendorErrorKind.BadResponse => $"{vendor} sent a response the gateway could not read{status}: {error.Message}.",
             _ => $"{vendor} failed{status}.",
         };
     }
