@@ -130,4 +130,30 @@ public sealed class HostileVendorTests
         result.Error.RetryAfter.ShouldBe(TimeSpan.FromDays(1));
         vendor.Requests.Count.ShouldBe(1);
     }
+
+    [Fact]
+    public async Task GetRun_VendorBudgetSpent_NextCallFailsWithoutReachingTheVendor()
+    {
+        await using var vendor = await FakeVendor.StartAsync(async context =>
+        {
+            // Kestrel sends the Date; the reset is two minutes after it on the vendor's clock.
+            var now = DateTimeOffset.FromUnixTimeSeconds(TimeProvider.System.GetUtcNow().ToUnixTimeSeconds());
+            context.Response.Headers.Date = now.ToString("R", CultureInfo.InvariantCulture);
+            context.Response.Headers["X-RateLimit-Limit"] = "60";
+            context.Response.Headers["X-RateLimit-Remaining"] = "0";
+            context.Response.Headers["X-RateLimit-Reset"] = now.AddSeconds(120).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(FinishedCcRun);
+        });
+        await using var services = vendor.Vendors();
+        var source = services.GetRequiredService<IRunSource>();
+
+        var first = (await source.GetRunsAsync([VendorHarness.Ref(Vendor.CcExtractor, "1")], TestContext.Current.CancellationToken))[0];
+        var second = (await source.GetRunsAsync([VendorHarness.Ref(Vendor.CcExtractor, "2")], TestContext.Current.CancellationToken))[0];
+
+        first.IsSuccess.ShouldBeTrue();
+        second.Error!.Kind.ShouldBe(VendorErrorKind.RateLimited);
+        second.Error.RetryAfter!.Value.ShouldBeInRange(TimeSpan.FromSeconds(110), TimeSpan.FromSeconds(120));
+        vendor.Requests.Count.ShouldBe(1);
+    }
 }
