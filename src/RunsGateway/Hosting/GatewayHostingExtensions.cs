@@ -37,6 +37,7 @@ internal static class GatewayHostingExtensions
         services.AddMetrics();
         services.TryAddSingleton<GatewayMetrics>();
         services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName).ValidateOnStart();
+        services.AddOptions<RequestBudgetOptions>().BindConfiguration(RequestBudgetOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<GatewayCacheOptions>().BindConfiguration(GatewayCacheOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddVendors(configuration);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using RunsGateway.Caching;
 using RunsGateway.Core;
 using RunsGateway.Errors;
@@ -18,35 +19,57 @@ internal sealed record SpecPageKey(Run Run, int PageNumber, TestStatus? Status);
 /// with concurrent requests (<see cref="SharedCalls{TValue}"/>), and finished results are stored once, by the call that fetched them.
 /// A run that does not exist loads as null; other vendor failures become GraphQL errors on the fields that needed them.
 /// </summary>
-internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetrics metrics)
+internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetrics metrics, IOptions<RequestBudgetOptions> budgetOptions)
 {
     private readonly SharedCalls<Core.Result<Run?>> _runCalls = new();
     private readonly SharedCalls<Core.Result<Summary?>> _summaryCalls = new();
     private readonly SharedCalls<Core.Result<SpecPage?>> _pageCalls = new();
     private readonly SharedCalls<Core.Result<List<Spec>?>> _allSpecsCalls = new();
 
+    private int _vendorCallsInFlight;
+
+    /// <summary>Vendor calls the loaders are making right now (for tests and metrics).</summary>
+    public int VendorCallsInFlight => Volatile.Read(ref _vendorCallsInFlight);
+
     public IDataLoader<RunRef, Run> Runs(IResolverContext context)
     {
-        var tracker = Tracker(context);
-        return context.DataLoaders.GetOrCreate<RunRef, Run>("runs", (keys, ct) => LoadRunsAsync(keys, tracker, ct));
+        var (tracker, budget) = (Tracker(context), Budget(context));
+        return context.DataLoaders.GetOrCreate<RunRef, Run>("runs", (keys, ct) => LoadRunsAsync(keys, tracker, budget, ct));
     }
 
     public IDataLoader<Run, Summary> Summaries(IResolverContext context)
     {
-        var tracker = Tracker(context);
-        return context.DataLoaders.GetOrCreate<Run, Summary>("summaries", (keys, ct) => LoadSummariesAsync(keys, tracker, ct));
+        var (tracker, budget) = (Tracker(context), Budget(context));
+        return context.DataLoaders.GetOrCreate<Run, Summary>("summaries", (keys, ct) => LoadSummariesAsync(keys, tracker, budget, ct));
     }
 
     public IDataLoader<SpecPageKey, SpecPage> SpecPages(IResolverContext context)
     {
-        var tracker = Tracker(context);
-        return context.DataLoaders.GetOrCreate<SpecPageKey, SpecPage>("specPages", (keys, ct) => LoadSpecPagesAsync(keys, tracker, ct));
+        var (tracker, budget) = (Tracker(context), Budget(context));
+        return context.DataLoaders.GetOrCreate<SpecPageKey, SpecPage>("specPages", (keys, ct) => LoadSpecPagesAsync(keys, tracker, budget, ct));
     }
 
     public IDataLoader<Run, List<Spec>> AllSpecs(IResolverContext context)
     {
-        var tracker = Tracker(context);
-        return context.DataLoaders.GetOrCreate<Run, List<Spec>>("allSpecs", (keys, ct) => LoadAllSpecsAsync(keys, tracker, ct));
+        var (tracker, budget) = (Tracker(context), Budget(context));
+        return context.DataLoaders.GetOrCreate<Run, List<Spec>>("allSpecs", (keys, ct) => LoadAllSpecsAsync(keys, tracker, budget, ct));
+    }
+
+    /// <summary>The per-request upstream budget, created on first use.</summary>
+    public RequestBudget Budget(IResolverContext context) => RequestBudget.Of(context, budgetOptions.Value);
+
+    /// <summary>
+    /// Counts the runs a root field names against the request's budget before any of them is loaded; throws
+    /// <c>REQUEST_BUDGET_EXCEEDED</c> for the whole field when they do not fit.
+    /// </summary>
+    public void ReserveRuns(IResolverContext context, IReadOnlyCollection<RunRef> runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        var budget = Budget(context);
+        if (!budget.TryTake(runs.Select(RequestBudget.RunResource)))
+        {
+            throw budget.Exceeded(runs.Count);
+        }
     }
 
     /// <summary>The per-request vendor tracker, created on first use.</summary>
@@ -70,7 +93,7 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
     internal static string PageCacheKey(SpecPageKey key) =>
         string.Create(CultureInfo.InvariantCulture, $"{key.Run.Ref.Key}:{key.PageNumber}:{key.Status?.ToString() ?? "all"}");
 
-    private Task<IReadOnlyDictionary<RunRef, Loaded.Result<Run>>> LoadRunsAsync(IReadOnlyList<RunRef> keys, VendorStatusTracker tracker, CancellationToken cancellationToken) =>
+    private Task<IReadOnlyDictionary<RunRef, Loaded.Result<Run>>> LoadRunsAsync(IReadOnlyList<RunRef> keys, VendorStatusTracker tracker, RequestBudget budget, CancellationToken cancellationToken) =>
         LoadAsync(
             "runs",
             keys,
@@ -83,9 +106,10 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
             async (misses, ct) => [.. (await source.GetRunsAsync(misses, ct).ConfigureAwait(false)).Select(r => r.Map<Run?>(run => run))],
             (key, run) => run.IsCacheable,
             tracker,
+            budget,
             cancellationToken);
 
-    private Task<IReadOnlyDictionary<Run, Loaded.Result<Summary>>> LoadSummariesAsync(IReadOnlyList<Run> keys, VendorStatusTracker tracker, CancellationToken cancellationToken) =>
+    private Task<IReadOnlyDictionary<Run, Loaded.Result<Summary>>> LoadSummariesAsync(IReadOnlyList<Run> keys, VendorStatusTracker tracker, RequestBudget budget, CancellationToken cancellationToken) =>
         LoadAsync(
             "summaries",
             keys,
@@ -98,9 +122,10 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
             (misses, ct) => source.GetSummariesAsync(misses, ct),
             (run, summary) => run.IsCacheable && summary is not null,
             tracker,
+            budget,
             cancellationToken);
 
-    private Task<IReadOnlyDictionary<SpecPageKey, Loaded.Result<SpecPage>>> LoadSpecPagesAsync(IReadOnlyList<SpecPageKey> keys, VendorStatusTracker tracker, CancellationToken cancellationToken) =>
+    private Task<IReadOnlyDictionary<SpecPageKey, Loaded.Result<SpecPage>>> LoadSpecPagesAsync(IReadOnlyList<SpecPageKey> keys, VendorStatusTracker tracker, RequestBudget budget, CancellationToken cancellationToken) =>
         LoadAsync(
             "specPages",
             keys,
@@ -113,9 +138,10 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
             async (misses, ct) => [.. (await source.GetSpecPagesAsync([.. misses.Select(k => new SpecPageRequest(k.Run.Ref, k.PageNumber, k.Status))], ct).ConfigureAwait(false)).Select(r => r.Map<SpecPage?>(page => page))],
             (key, page) => key.Run.IsCacheable,
             tracker,
+            budget,
             cancellationToken);
 
-    private Task<IReadOnlyDictionary<Run, Loaded.Result<List<Spec>>>> LoadAllSpecsAsync(IReadOnlyList<Run> keys, VendorStatusTracker tracker, CancellationToken cancellationToken) =>
+    private Task<IReadOnlyDictionary<Run, Loaded.Result<List<Spec>>>> LoadAllSpecsAsync(IReadOnlyList<Run> keys, VendorStatusTracker tracker, RequestBudget budget, CancellationToken cancellationToken) =>
         LoadAsync(
             "allSpecs",
             keys,
@@ -132,6 +158,7 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
             },
             (run, _) => run.IsCacheable,
             tracker,
+            budget,
             cancellationToken);
 
     /// <summary>
@@ -150,6 +177,7 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
         Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyList<Core.Result<TValue?>>>> fetch,
         Func<TKey, TValue, bool> shouldStore,
         VendorStatusTracker tracker,
+        RequestBudget budget,
         CancellationToken cancellationToken)
         where TKey : notnull
         where TValue : class
@@ -168,32 +196,53 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
             }
         }
 
-        var misses = keys.Where(k => !results.ContainsKey(k)).ToArray();
-        if (misses.Length == 0)
+        var misses = new List<TKey>(keys.Count - results.Count);
+        foreach (var key in keys)
+        {
+            if (results.ContainsKey(key))
+            {
+                continue;
+            }
+
+            // Each distinct upstream resource counts once against the request's budget; past it the key fails without a call.
+            if (budget.TryTake([cacheKind + ":" + keyOf(key)]))
+            {
+                misses.Add(key);
+            }
+            else
+            {
+                results[key] = Loaded.Result.Failure<TValue>(budget.Exceeded(1));
+            }
+        }
+
+        if (misses.Count == 0)
         {
             return results;
         }
 
-        var tasks = calls.GetOrStart([.. misses.Select(keyOf)], async indices =>
-        {
-            var batch = indices.Select(i => misses[i]).ToArray();
-            // Shared with other requests: one request's cancellation must not cancel the others' call; the vendor clients time out.
-            var fetched = await fetch(batch, CancellationToken.None).ConfigureAwait(false);
-            var toStore = new List<(RunRef, string, TValue)>();
-            for (var i = 0; i < batch.Length; i++)
+        var tasks = calls.GetOrStart(
+            [.. misses.Select(keyOf)],
+            async (indices, callToken) =>
             {
-                if (fetched[i].TryGetValue(out var value) && value is { } storable && shouldStore(batch[i], storable))
+                // The call is shared with other requests: it is cancelled (callToken) only when none of them waits any more.
+                var batch = indices.Select(i => misses[i]).ToArray();
+                var fetched = await FetchFairlyAsync(batch, refOf, fetch, budget, callToken).ConfigureAwait(false);
+                var toStore = new List<(RunRef, string, TValue)>();
+                for (var i = 0; i < batch.Length; i++)
                 {
-                    toStore.Add((refOf(batch[i]), keyOf(batch[i]), storable));
+                    if (fetched[i].TryGetValue(out var value) && value is { } storable && shouldStore(batch[i], storable))
+                    {
+                        toStore.Add((refOf(batch[i]), keyOf(batch[i]), storable));
+                    }
                 }
-            }
 
-            await cache.SetManyAsync(cacheKind, toStore, typeInfo, CancellationToken.None).ConfigureAwait(false);
-            return fetched;
-        });
+                await cache.SetManyAsync(cacheKind, toStore, typeInfo, CancellationToken.None).ConfigureAwait(false);
+                return fetched;
+            },
+            cancellationToken);
 
         var outcomes = await Task.WhenAll(tasks).WaitAsync(cancellationToken).ConfigureAwait(false);
-        for (var i = 0; i < misses.Length; i++)
+        for (var i = 0; i < misses.Count; i++)
         {
             var outcome = outcomes[i];
             tracker.Record(refOf(misses[i]).Vendor, outcome.Error);
@@ -212,5 +261,46 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// Fetches a batch one key at a time through the request's slots for each vendor, so one request holds at most
+    /// <see cref="RequestBudgetOptions.MaxVendorCallsPerRequest"/> of a vendor's concurrent calls and other requests' calls get the rest.
+    /// </summary>
+    private async Task<IReadOnlyList<Core.Result<TValue?>>> FetchFairlyAsync<TKey, TValue>(
+        TKey[] batch,
+        Func<TKey, RunRef> refOf,
+        Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyList<Core.Result<TValue?>>>> fetch,
+        RequestBudget budget,
+        CancellationToken cancellationToken)
+        where TValue : class
+    {
+        var calls = new Task<Core.Result<TValue?>>[batch.Length];
+        for (var i = 0; i < batch.Length; i++)
+        {
+            calls[i] = FetchOneAsync(batch[i], budget.Slots(refOf(batch[i]).Vendor), fetch, cancellationToken);
+        }
+
+        return await Task.WhenAll(calls).ConfigureAwait(false);
+    }
+
+    private async Task<Core.Result<TValue?>> FetchOneAsync<TKey, TValue>(
+        TKey key,
+        SemaphoreSlim slots,
+        Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyList<Core.Result<TValue?>>>> fetch,
+        CancellationToken cancellationToken)
+        where TValue : class
+    {
+        await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        Interlocked.Increment(ref _vendorCallsInFlight);
+        try
+        {
+            return (await fetch([key], cancellationToken).ConfigureAwait(false))[0];
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _vendorCallsInFlight);
+            slots.Release();
+        }
     }
 }

@@ -149,6 +149,7 @@ internal sealed class GatewayResolvers(RunLoaders loaders)
     {
         var args = context.Arguments;
         var reference = ParseRef(args.GetValueOrDefault("vendor"), args.GetValueOrDefault("runId"), args.GetValueOrDefault("project"));
+        loaders.ReserveRuns(context, [reference]);
         return await loaders.Runs(context).LoadAsync(reference, context.CancellationToken).ConfigureAwait(false);
     }
 
@@ -160,22 +161,24 @@ internal sealed class GatewayResolvers(RunLoaders loaders)
             throw VendorErrors.Invalid(VendorErrors.TooManyRefs, string.Create(CultureInfo.InvariantCulture, $"At most {MaxRefs} run references can be fetched at once; got {refs.Count}."));
         }
 
-        var loader = loaders.Runs(context);
-        var items = new List<Task<Run?>>(refs.Count);
+        var parsed = new List<(RunRef? Ref, Exception? Error)>(refs.Count);
         foreach (var item in refs)
         {
             var fields = item as IReadOnlyDictionary<string, object?> ?? new Dictionary<string, object?>();
             try
             {
-                var reference = ParseRef(fields.GetValueOrDefault("vendor"), fields.GetValueOrDefault("runId"), fields.GetValueOrDefault("project"));
-                items.Add(loader.LoadAsync(reference, context.CancellationToken));
+                parsed.Add((ParseRef(fields.GetValueOrDefault("vendor"), fields.GetValueOrDefault("runId"), fields.GetValueOrDefault("project")), null));
             }
             catch (GraphQL.GraphQLException ex)
             {
                 // One bad reference fails its own entry only.
-                items.Add(Task.FromException<Run?>(ex));
+                parsed.Add((null, ex));
             }
         }
+
+        loaders.ReserveRuns(context, [.. parsed.Where(p => p.Ref is not null).Select(p => p.Ref!)]);
+        var loader = loaders.Runs(context);
+        var items = parsed.Select(p => p.Ref is { } reference ? loader.LoadAsync(reference, context.CancellationToken) : Task.FromException<Run?>(p.Error!)).ToList();
 
         return await SettleAsync(items).ConfigureAwait(false);
     }
@@ -195,8 +198,16 @@ internal sealed class GatewayResolvers(RunLoaders loaders)
         return [.. items.Select(t => t.IsCompletedSuccessfully ? t.Result : (object?)(t.Exception?.InnerException ?? new OperationCanceledException()))];
     }
 
-    private async ValueTask<object?> NodeAsync(IResolverContext context) =>
-        await LoadNodeAsync(context, context.Arguments.GetValueOrDefault("id") as string).ConfigureAwait(false);
+    private async ValueTask<object?> NodeAsync(IResolverContext context)
+    {
+        var id = context.Arguments.GetValueOrDefault("id") as string;
+        if (GlobalId.TryDecode(id, out var decoded) && decoded is not null)
+        {
+            loaders.ReserveRuns(context, [decoded.Run]);
+        }
+
+        return await LoadNodeAsync(context, id).ConfigureAwait(false);
+    }
 
     private async ValueTask<object?> NodesAsync(IResolverContext context)
     {
@@ -206,6 +217,7 @@ internal sealed class GatewayResolvers(RunLoaders loaders)
             throw VendorErrors.Invalid(VendorErrors.TooManyRefs, string.Create(CultureInfo.InvariantCulture, $"At most {MaxRefs} ids can be fetched at once; got {ids.Count}."));
         }
 
+        loaders.ReserveRuns(context, [.. ids.Select(id => GlobalId.TryDecode(id as string, out var decoded) ? decoded?.Run : null).OfType<RunRef>()]);
         var items = new List<Task<object?>>(ids.Count);
         foreach (var id in ids)
         {
