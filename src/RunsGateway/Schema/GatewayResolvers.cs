@@ -1,12 +1,11 @@
-using System.Buffers.Text;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using RunsGateway.Core;
 using RunsGateway.Errors;
 using RunsGateway.GraphQL.Execution;
 using RunsGateway.Ids;
 using RunsGateway.Loading;
+using RunsGateway.Paging;
 
 namespace RunsGateway.Schema;
 
@@ -295,15 +294,23 @@ internal sealed class GatewayResolvers(RunLoaders loaders)
         var offset = 0;
         if (context.Arguments.GetValueOrDefault("after") is string after)
         {
-            offset = SpecCursor.Decode(after) is { } index
-                ? index + 1
-                : throw VendorErrors.Invalid("INVALID_CURSOR", "`after` is not a cursor returned by this field.");
+            offset = SpecCursor.TryParse(after, out var next) switch
+            {
+                CursorStatus.Valid => next,
+                CursorStatus.OutOfRange => throw VendorErrors.Invalid("INVALID_PAGINATION", "`after` names a position past any run's specs."),
+                _ => throw VendorErrors.Invalid("INVALID_CURSOR", "`after` is not a cursor returned by this field."),
+            };
         }
 
         var status = GraphQLNames<TestStatus>.Parse(context.Arguments.GetValueOrDefault("testStatus"));
         if (!run.Vendor.HasSpecs())
         {
             return new SpecConnection([], new PageInfo(false, offset > 0, null, null), 0);
+        }
+
+        if (await SpecPaging.PastTheEndAsync(run, offset, status, loaders, context).ConfigureAwait(false) is { } empty)
+        {
+            return empty;
         }
 
         // Upstream pages hold UpstreamPageSize specs; fetch only the pages that overlap [offset, offset + first].
@@ -348,28 +355,6 @@ internal sealed class GatewayResolvers(RunLoaders loaders)
         }
 
         return new SpecConnection(edges, new PageInfo(hasNext, offset > 0, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor), total);
-    }
-
-    /// <summary>Opaque spec cursors: base64url of <c>spec:INDEX</c>, the spec's position in the (filtered) list.</summary>
-    internal static class SpecCursor
-    {
-        public static string Encode(int index) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"spec:{index}")));
-
-        public static int? Decode(string cursor)
-        {
-            try
-            {
-                var text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
-                return text.StartsWith("spec:", StringComparison.Ordinal)
-                    && int.TryParse(text.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
-                    ? index
-                    : null;
-            }
-            catch (FormatException)
-            {
-                return null;
-            }
-        }
     }
 }
 
