@@ -33,6 +33,15 @@ internal static class GatewayHostingExtensions
         }
 
         builder.AddStructuredLogging();
+        services.AddHttpLogging(log =>
+        {
+            // One line per request when Gateway:AccessLog is on; never headers or bodies (they carry credentials and queries).
+            log.CombineLogs = true;
+            log.LoggingFields = Microsoft.AspNetCore.HttpLogging.HttpLoggingFields.RequestMethod
+                | Microsoft.AspNetCore.HttpLogging.HttpLoggingFields.RequestPath
+                | Microsoft.AspNetCore.HttpLogging.HttpLoggingFields.ResponseStatusCode
+                | Microsoft.AspNetCore.HttpLogging.HttpLoggingFields.Duration;
+        });
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<GatewayMetrics>();
@@ -60,6 +69,11 @@ internal static class GatewayHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         var options = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
+        if (options.AccessLog)
+        {
+            app.UseHttpLogging();
+        }
+
         app.UseCors();
         app.MapGraphQL(options.Path).RequireCors(CorsPolicy);
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
