@@ -6,6 +6,7 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using RunsGateway.Caching;
 using RunsGateway.Demo;
+using RunsGateway.Hosting.Auth;
 using RunsGateway.Loading;
 using RunsGateway.Redis;
 using RunsGateway.Schema;
@@ -57,6 +58,7 @@ internal static class GatewayHostingExtensions
         services.AddGraphQLHttp(sp => GatewaySchema.Create(sp.GetRequiredService<GatewayResolvers>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<GraphQL.AspNetCore.IGraphQLRequestInterceptor, VendorStatusInterceptor>());
 
+        builder.AddGatewayAuth();
         services.AddHealthChecks().AddCheck<VendorsHealthCheck>("vendors", tags: ["ready"]);
         services.AddCors(cors => cors.AddPolicy(CorsPolicy, _ => { }));
         services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>, CorsOptionsSetup>();
@@ -75,6 +77,7 @@ internal static class GatewayHostingExtensions
         }
 
         app.UseCors();
+        app.UseGatewayAuth();
         app.MapGraphQL(options.Path).RequireCors(CorsPolicy);
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") || check.Name == "redis" });
