@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using RunsGateway.Core;
 using RunsGateway.GraphQL;
-using RunsGateway.GraphQL.Execution;
 
 namespace RunsGateway.Loading;
 
@@ -12,8 +11,6 @@ namespace RunsGateway.Loading;
 /// </summary>
 internal sealed class RequestBudget(int maxResources, int maxCallsPerVendor)
 {
-    public const string ContextKey = "RunsGateway.RequestBudget";
-
     /// <summary>The stable error code of fields that would exceed the budget.</summary>
     public const string ExceededCode = "REQUEST_BUDGET_EXCEEDED";
 
@@ -35,22 +32,22 @@ internal sealed class RequestBudget(int maxResources, int maxCallsPerVendor)
         }
     }
 
-    /// <summary>The request's budget, created on first use.</summary>
-    public static RequestBudget Of(IResolverContext context, RequestBudgetOptions options)
+    /// <summary>A budget with the configured limits (registered per request).</summary>
+    public RequestBudget(Microsoft.Extensions.Options.IOptions<RequestBudgetOptions> options)
+        : this(options.Value.MaxUpstreamCalls, options.Value.MaxVendorCallsPerRequest)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(options);
-        var data = context.ContextData;
-        lock (data)
-        {
-            if (data.TryGetValue(ContextKey, out var existing) && existing is RequestBudget budget)
-            {
-                return budget;
-            }
+    }
 
-            budget = new RequestBudget(options.MaxUpstreamCalls, options.MaxVendorCallsPerRequest);
-            data[ContextKey] = budget;
-            return budget;
+    /// <summary>
+    /// Counts the runs a root field names before any of them is loaded; throws <c>REQUEST_BUDGET_EXCEEDED</c> for the whole field
+    /// when they do not fit.
+    /// </summary>
+    public void ReserveRuns(IReadOnlyCollection<RunRef> runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        if (!TryTake(runs.Select(RunResource)))
+        {
+            throw Exceeded(runs.Count);
         }
     }
 

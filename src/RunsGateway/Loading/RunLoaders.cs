@@ -1,10 +1,7 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using RunsGateway.Caching;
 using RunsGateway.Core;
 using RunsGateway.Errors;
-using RunsGateway.GraphQL.DataLoading;
-using RunsGateway.GraphQL.Execution;
 using RunsGateway.Telemetry;
 using Loaded = RunsGateway.GraphQL.DataLoading;
 
@@ -14,86 +11,26 @@ namespace RunsGateway.Loading;
 internal sealed record SpecPageKey(Run Run, int PageNumber, TestStatus? Status);
 
 /// <summary>
-/// The gateway's DataLoaders. Within a request each loader batches the loads of one execution level and de-duplicates keys;
+/// The batch functions of the gateway's DataLoader classes (<c>Schema/DataLoaders.cs</c>). Within a request each loader batches the loads of one execution level and de-duplicates keys;
 /// each batch first asks the cache (one round trip), then the vendors for the misses; identical in-flight vendor calls are shared
 /// with concurrent requests (<see cref="SharedCalls{TValue}"/>), and finished results are stored once, by the call that fetched them.
 /// A run that does not exist loads as null; other vendor failures become GraphQL errors on the fields that needed them.
 /// </summary>
-internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetrics metrics, IOptions<RequestBudgetOptions> budgetOptions)
+internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetrics metrics)
 {
     private readonly SharedCalls<Core.Result<Run?>> _runCalls = new();
     private readonly SharedCalls<Core.Result<Summary?>> _summaryCalls = new();
     private readonly SharedCalls<Core.Result<SpecPage?>> _pageCalls = new();
     private readonly SharedCalls<Core.Result<List<Spec>?>> _allSpecsCalls = new();
-
     private int _vendorCallsInFlight;
 
     /// <summary>Vendor calls the loaders are making right now (for tests and metrics).</summary>
     public int VendorCallsInFlight => Volatile.Read(ref _vendorCallsInFlight);
 
-    public IDataLoader<RunRef, Run> Runs(IResolverContext context)
-    {
-        var (tracker, budget) = (Tracker(context), Budget(context));
-        return context.DataLoaders.GetOrCreate<RunRef, Run>("runs", (keys, ct) => LoadRunsAsync(keys, tracker, budget, ct));
-    }
-
-    public IDataLoader<Run, Summary> Summaries(IResolverContext context)
-    {
-        var (tracker, budget) = (Tracker(context), Budget(context));
-        return context.DataLoaders.GetOrCreate<Run, Summary>("summaries", (keys, ct) => LoadSummariesAsync(keys, tracker, budget, ct));
-    }
-
-    public IDataLoader<SpecPageKey, SpecPage> SpecPages(IResolverContext context)
-    {
-        var (tracker, budget) = (Tracker(context), Budget(context));
-        return context.DataLoaders.GetOrCreate<SpecPageKey, SpecPage>("specPages", (keys, ct) => LoadSpecPagesAsync(keys, tracker, budget, ct));
-    }
-
-    public IDataLoader<Run, List<Spec>> AllSpecs(IResolverContext context)
-    {
-        var (tracker, budget) = (Tracker(context), Budget(context));
-        return context.DataLoaders.GetOrCreate<Run, List<Spec>>("allSpecs", (keys, ct) => LoadAllSpecsAsync(keys, tracker, budget, ct));
-    }
-
-    /// <summary>The per-request upstream budget, created on first use.</summary>
-    public RequestBudget Budget(IResolverContext context) => RequestBudget.Of(context, budgetOptions.Value);
-
-    /// <summary>
-    /// Counts the runs a root field names against the request's budget before any of them is loaded; throws
-    /// <c>REQUEST_BUDGET_EXCEEDED</c> for the whole field when they do not fit.
-    /// </summary>
-    public void ReserveRuns(IResolverContext context, IReadOnlyCollection<RunRef> runs)
-    {
-        ArgumentNullException.ThrowIfNull(runs);
-        var budget = Budget(context);
-        if (!budget.TryTake(runs.Select(RequestBudget.RunResource)))
-        {
-            throw budget.Exceeded(runs.Count);
-        }
-    }
-
-    /// <summary>The per-request vendor tracker, created on first use.</summary>
-    public static VendorStatusTracker Tracker(IResolverContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var data = context.ContextData;
-        lock (data)
-        {
-            if (data.TryGetValue(VendorStatusTracker.ContextKey, out var existing) && existing is VendorStatusTracker tracker)
-            {
-                return tracker;
-            }
-
-            tracker = new VendorStatusTracker();
-            data[VendorStatusTracker.ContextKey] = tracker;
-            return tracker;
-        }
-    }
-
     internal static string PageCacheKey(SpecPageKey key) =>
         string.Create(CultureInfo.InvariantCulture, $"{key.Run.Ref.Key}:{key.PageNumber}:{key.Status?.ToString() ?? "all"}");
 
-    private Task<IReadOnlyDictionary<RunRef, Loaded.Result<Run>>> LoadRunsAsync(IReadOnlyList<RunRef> keys, VendorStatusTracker tracker, RequestBudget budget, CancellationToken cancellationToken) =>
+    internal Task<IReadOnlyDictionary<RunRef, Loaded.Result<Run>>> LoadRunsAsync(IReadOnlyList<RunRef> keys, VendorStatusTracker tracker, RequestBudget budget, CancellationToken cancellationToken) =>
         LoadAsync(
             "runs",
             keys,
@@ -109,7 +46,7 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
             budget,
             cancellationToken);
 
-    private Task<IReadOnlyDictionary<Run, Loaded.Result<Summary>>> LoadSummariesAsync(IReadOnlyList<Run> keys, VendorStatusTracker tracker, RequestBudget budget, CancellationToken cancellationToken) =>
+    internal Task<IReadOnlyDictionary<Run, Loaded.Result<Summary>>> LoadSummariesAsync(IReadOnlyList<Run> keys, VendorStatusTracker tracker, RequestBudget budget, CancellationToken cancellationToken) =>
         LoadAsync(
             "summaries",
             keys,
@@ -125,7 +62,7 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
             budget,
             cancellationToken);
 
-    private Task<IReadOnlyDictionary<SpecPageKey, Loaded.Result<SpecPage>>> LoadSpecPagesAsync(IReadOnlyList<SpecPageKey> keys, VendorStatusTracker tracker, RequestBudget budget, CancellationToken cancellationToken) =>
+    internal Task<IReadOnlyDictionary<SpecPageKey, Loaded.Result<SpecPage>>> LoadSpecPagesAsync(IReadOnlyList<SpecPageKey> keys, VendorStatusTracker tracker, RequestBudget budget, CancellationToken cancellationToken) =>
         LoadAsync(
             "specPages",
             keys,
@@ -141,7 +78,7 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
             budget,
             cancellationToken);
 
-    private Task<IReadOnlyDictionary<Run, Loaded.Result<List<Spec>>>> LoadAllSpecsAsync(IReadOnlyList<Run> keys, VendorStatusTracker tracker, RequestBudget budget, CancellationToken cancellationToken) =>
+    internal Task<IReadOnlyDictionary<Run, Loaded.Result<List<Spec>>>> LoadAllSpecsAsync(IReadOnlyList<Run> keys, VendorStatusTracker tracker, RequestBudget budget, CancellationToken cancellationToken) =>
         LoadAsync(
             "allSpecs",
             keys,

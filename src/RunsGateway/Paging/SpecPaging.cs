@@ -1,5 +1,4 @@
 using RunsGateway.Core;
-using RunsGateway.GraphQL.Execution;
 using RunsGateway.Loading;
 using RunsGateway.Schema;
 
@@ -12,11 +11,10 @@ internal static class SpecPaging
     /// The empty page for an <paramref name="offset"/> at or past the (filtered) list's total count, or null when the page may hold
     /// specs. The total comes from page 1, which the run already holds (unfiltered) or which a filtered query loads anyway.
     /// </summary>
-    public static async Task<SpecConnection?> PastTheEndAsync(Run run, int offset, TestStatus? status, RunLoaders loaders, IResolverContext context)
+    public static async Task<SpecConnection?> PastTheEndAsync(Run run, int offset, TestStatus? status, SpecPageDataLoader pages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
-        ArgumentNullException.ThrowIfNull(loaders);
-        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(pages);
         if (offset <= 0)
         {
             return null;
@@ -24,7 +22,7 @@ internal static class SpecPaging
 
         var firstPage = status is null
             ? run.FirstSpecPage
-            : await loaders.SpecPages(context).LoadAsync(new SpecPageKey(run, 1, status), context.CancellationToken).ConfigureAwait(false);
+            : await pages.LoadAsync(new SpecPageKey(run, 1, status), cancellationToken).ConfigureAwait(false);
         var total = firstPage is null ? 0 : firstPage.TotalCount;
         if (total is not { } known || offset < known)
         {
