@@ -33,10 +33,14 @@ public static class GraphQLEndpointRouteBuilderExtensions
 
         // Every method reaches the handler, so unsupported ones get the spec's 405 with an Allow header and a JSON body.
         var graphQL = endpoints.Map(path, endpoint.HandleAsync).WithDisplayName($"GraphQL {path}");
+
+        // GET and POST are mapped again with their methods declared: routing matches a browser's CORS preflight by the method it
+        // asks for only against endpoints that declare their methods, so without these a preflight for POST found no endpoint (404).
+        var graphQLMethods = endpoints.MapMethods(path, [HttpMethods.Get, HttpMethods.Post], endpoint.HandleAsync).WithDisplayName($"GraphQL {path} (GET, POST)");
         var ideFiles = endpoints
             .MapMethods(path.TrimEnd('/') + "/{**" + GraphQLHttpHandler.AssetPathRouteValue + "}", [HttpMethods.Get, HttpMethods.Head], endpoint.HandleIdeAssetAsync)
             .WithDisplayName($"GraphQL IDE files {path}");
 
-        return new GraphQLEndpointConventionBuilder([graphQL, ideFiles], configureOptions);
+        return new GraphQLEndpointConventionBuilder([graphQL, graphQLMethods, ideFiles], configureOptions);
     }
 }

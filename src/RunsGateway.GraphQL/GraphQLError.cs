@@ -181,6 +181,9 @@ public static class ErrorCodes
     /// <summary>Execution exceeded its time budget.</summary>
     public const string ExecutionTimeout = "EXECUTION_TIMEOUT";
 
+    /// <summary>The response would exceed <c>ExecutionOptions.MaxResultItems</c> or <c>ExecutionOptions.MaxResponseBytes</c>.</summary>
+    public const string ResultTooLarge = "RESULT_TOO_LARGE";
+
     /// <summary>The request was malformed (not a GraphQL request).</summary>
     public const string BadRequest = "BAD_REQUEST";
 

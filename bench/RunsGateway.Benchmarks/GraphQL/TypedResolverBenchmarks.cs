@@ -8,6 +8,8 @@ using RunsGateway.GraphQL.Types;
 
 namespace RunsGateway.Benchmarks.GraphQL;
 
+using Schema = RunsGateway.GraphQL.Types.Schema;
+
 /// <summary>
 /// The typed API against hand-written resolvers on the same schema, the same data and the same queries: resolver classes with
 /// argument binding (an ID, an enum and an input object converted to a C# record) and a convention-bound runtime type

@@ -278,6 +278,17 @@ internal sealed partial class GraphQLHttpHandler
         {
             return (null!, TooLarge(limit));
         }
+        catch (BadHttpRequestException exception)
+        {
+            // A client fault (a malformed chunk, a body slower than the server's minimum data rate): answered and logged at Debug
+            // like any rejected request, not left to the server's "unhandled exception" Error with a stack trace.
+            return (null!, new TransportError(
+                exception.StatusCode,
+                GraphQLHttpErrorCodes.BadRequest,
+                exception.StatusCode == StatusCodes.Status408RequestTimeout
+                    ? "The request body arrived too slowly."
+                    : "The request body could not be read as HTTP."));
+        }
     }
 
     private static TransportError TooLarge(long limit) => new(

@@ -26,6 +26,27 @@ public sealed class ExecutionOptions
     /// <value>The default value is 30 seconds.</value>
     public TimeSpan? ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The maximum number of list items one response may hold, counted across all lists and aliases (code <c>RESULT_TOO_LARGE</c>);
+    /// 0 disables the limit.
+    /// </summary>
+    /// <value>The default value is 50 000.</value>
+    public int MaxResultItems { get; set; } = 50_000;
+
+    /// <summary>
+    /// The maximum estimated size of one response in bytes, counted from its leaf values and keys as they complete (code
+    /// <c>RESULT_TOO_LARGE</c>); 0 disables the limit.
+    /// </summary>
+    /// <value>The default value is 16 MiB.</value>
+    public long MaxResponseBytes { get; set; } = 16L * 1024 * 1024;
+
+    /// <summary>
+    /// The field comparisons validation may make for one document before it gives up with "Validation aborted" (the field-merge
+    /// rule is quadratic in the fields of overlapping fragments); bounds the CPU a hostile document can cost.
+    /// </summary>
+    /// <value>The default value is 100 000.</value>
+    public long MaxValidationComparisons { get; set; } = 100_000;
+
     /// <summary>Whether <c>__schema</c> and <c>__type</c> may be queried (code <c>INTROSPECTION_DISABLED</c> when not).</summary>
     /// <value>The default value is true.</value>
     public bool EnableIntrospection { get; set; } = true;
@@ -47,6 +68,9 @@ public sealed class ExecutionOptions
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxSelectionDepth, nameof(MaxSelectionDepth));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxFieldCount, nameof(MaxFieldCount));
         ArgumentOutOfRangeException.ThrowIfNegative(DocumentCacheSize, nameof(DocumentCacheSize));
+        ArgumentOutOfRangeException.ThrowIfNegative(MaxResultItems, nameof(MaxResultItems));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxValidationComparisons, nameof(MaxValidationComparisons));
+        ArgumentOutOfRangeException.ThrowIfNegative(MaxResponseBytes, nameof(MaxResponseBytes));
         if (ExecutionTimeout is { } timeout && timeout < TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(ExecutionTimeout), timeout, "The execution timeout must not be negative.");

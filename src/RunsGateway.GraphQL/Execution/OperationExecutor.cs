@@ -28,6 +28,7 @@ internal sealed class OperationExecutor
     private int _outstanding;
     private int _asyncStarted;
     private TaskCompletionSource? _idle;
+    private readonly ResultBudget? _budget;
 
     public OperationExecutor(
         Schema schema,
@@ -37,8 +38,10 @@ internal sealed class OperationExecutor
         IReadOnlyDictionary<string, object?> variables,
         GraphQLRequest request,
         bool includeExceptionDetails,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        ResultBudget? budget = null)
     {
+        _budget = budget;
         Schema = schema;
         _collector = collector;
         Fragments = fragments;
@@ -367,10 +370,14 @@ internal sealed class OperationExecutor
         switch (type)
         {
             case ScalarType scalar:
-                return scalar.Serialize(value) ?? throw new FieldErrorException(new GraphQLError(
+                var serialized = scalar.Serialize(value) ?? throw new FieldErrorException(new GraphQLError(
                     $"Expected a value of type \"{scalar.Name}\" but received: {ValueText.Inspect(value)}"));
+                _budget?.AddLeaf(selection.ResponseKey, serialized);
+                return serialized;
             case EnumType enumType:
-                return enumType.Serialize(value);
+                var name = enumType.Serialize(value);
+                _budget?.AddLeaf(selection.ResponseKey, name);
+                return name;
             case ObjectType objectType:
                 return CompleteObject(objectType, nonNullPosition, selection, value, path, parent);
             case InterfaceType or UnionType:
@@ -399,6 +406,8 @@ internal sealed class OperationExecutor
         }
 
         var items = enumerable as IList ?? enumerable.Cast<object?>().ToList();
+        _budget?.AddItems(items.Count);
+        CancellationToken.ThrowIfCancellationRequested();
         var list = new ResultList(parent, nonNullPosition, items.Count);
         var itemType = type.OfType;
         for (var i = 0; i < items.Count; i++)

@@ -130,7 +130,7 @@ public sealed class RequestExecutor
 
         if (!ValueCoercion.TryCoerceVariableValues(Schema, operation, request.Variables, out var variables, out var variableErrors))
         {
-            return ExecutionResult.FromErrors(WithDefaultCode(variableErrors, ErrorCodes.BadUserInput));
+            return ExecutionResult.FromErrors(WithoutHintsUnlessIntrospectable(WithDefaultCode(variableErrors, ErrorCodes.BadUserInput)));
         }
 
         var collector = document.HasVariableConditionals
@@ -143,11 +143,18 @@ public sealed class RequestExecutor
             ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token)
             : null;
         var token = linked?.Token ?? timeoutSource?.Token ?? cancellationToken;
+        using var budget = Options.MaxResultItems > 0 || Options.MaxResponseBytes > 0
+            ? new ResultBudget(Options.MaxResultItems, Options.MaxResponseBytes, token)
+            : null;
 
-        var executor = new OperationExecutor(Schema, collector, document.Fragments, operation, variables, request, Options.IncludeExceptionDetails, token);
+        var executor = new OperationExecutor(Schema, collector, document.Fragments, operation, variables, request, Options.IncludeExceptionDetails, budget?.Token ?? token, budget);
         try
         {
             return await executor.ExecuteAsync(rootType).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (budget?.Exceeded is { } exceeded && !cancellationToken.IsCancellationRequested)
+        {
+            return RequestError(exceeded, ErrorCodes.ResultTooLarge);
         }
         catch (OperationCanceledException) when (timeoutSource?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
         {
@@ -156,7 +163,11 @@ public sealed class RequestExecutor
     }
 
     private IReadOnlyList<GraphQLError> Validate(DocumentNode document) =>
-        WithDefaultCode(DocumentValidator.Validate(Schema, document), ErrorCodes.ValidationFailed);
+        WithoutHintsUnlessIntrospectable(WithDefaultCode(DocumentValidator.Validate(Schema, document, ValidationRules.Specified, DocumentValidator.DefaultMaxErrors, Options.MaxValidationComparisons), ErrorCodes.ValidationFailed));
+
+    // Suggestions follow the introspection switch: they would reveal the schema that introspection hides.
+    private IReadOnlyList<GraphQLError> WithoutHintsUnlessIntrospectable(IReadOnlyList<GraphQLError> errors) =>
+        Options.EnableIntrospection ? errors : SuggestionRedactor.Redact(errors);
 
     private ExecutionResult? CheckLimits(CachedDocument document, string? operationName)
     {

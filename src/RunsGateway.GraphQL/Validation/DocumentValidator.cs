@@ -9,6 +9,9 @@ public static class DocumentValidator
     /// <summary>The default maximum number of errors reported before validation stops.</summary>
     public const int DefaultMaxErrors = 100;
 
+    /// <summary>The default number of field comparisons the field-merge rule may make per document (graphql-js 16.15's budget).</summary>
+    public const long DefaultComparisonBudget = 500_000;
+
     private const string TooComplexMessage = "The document is nested too deeply to be validated. Validation aborted.";
 
     /// <summary>
@@ -34,14 +37,28 @@ public static class DocumentValidator
         Schema schema,
         DocumentNode document,
         IEnumerable<ValidationRule> rules,
-        int maxErrors = DefaultMaxErrors)
+        int maxErrors = DefaultMaxErrors) =>
+        Validate(schema, document, rules, maxErrors, DefaultComparisonBudget);
+
+    /// <summary>
+    /// Validates <paramref name="document"/> with the given rules, aborting once the field-merge rule has made
+    /// <paramref name="comparisonBudget"/> comparisons (so a hostile document costs bounded work).
+    /// </summary>
+    /// <returns>The validation errors (code <c>GRAPHQL_VALIDATION_FAILED</c>); empty when the document is valid.</returns>
+    public static IReadOnlyList<GraphQLError> Validate(
+        Schema schema,
+        DocumentNode document,
+        IEnumerable<ValidationRule> rules,
+        int maxErrors,
+        long comparisonBudget)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentOutOfRangeException.ThrowIfNegative(maxErrors);
 
-        var context = new ValidationContext(schema, document, maxErrors);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(comparisonBudget);
+        var context = new ValidationContext(schema, document, maxErrors) { ComparisonBudget = comparisonBudget };
         var visitors = rules.Select(rule => rule.CreateVisitor(context)).ToArray();
         if (visitors.Length == 0)
         {

@@ -84,6 +84,9 @@ internal sealed class ValidationContext
     /// <summary>The number of errors after which validation stops.</summary>
     public int MaxErrors => _maxErrors;
 
+    /// <summary>The field comparisons the field-merge rule may make before it aborts validation (bounds its quadratic work).</summary>
+    public long ComparisonBudget { get; init; } = DocumentValidator.DefaultComparisonBudget;
+
     /// <summary>The composite type whose selection set is being visited.</summary>
     public NamedType? ParentType => _parentTypeStack.Count > 0 ? _parentTypeStack[^1] : null;
 

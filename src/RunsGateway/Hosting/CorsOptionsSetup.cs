@@ -20,7 +20,7 @@ internal sealed class CorsOptionsSetup(IOptions<GatewayOptions> gateway) : IConf
                 policy.WithOrigins([.. origins]);
             }
 
-            policy.WithMethods("GET", "POST").WithHeaders("content-type", "accept", "authorization");
+            policy.WithMethods("GET", "POST").WithHeaders("content-type", "accept", "authorization", "x-api-key");
         });
     }
 }

@@ -6,6 +6,7 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using RunsGateway.Caching;
 using RunsGateway.Demo;
+using RunsGateway.Hosting.Auth;
 using RunsGateway.Loading;
 using RunsGateway.Schema;
 using RunsGateway.Telemetry;
@@ -32,18 +33,30 @@ internal static class GatewayHostingExtensions
         }
 
         builder.AddStructuredLogging();
+        services.AddHttpLogging(log =>
+        {
+            // One line per request when Gateway:AccessLog is on; never headers or bodies (they carry credentials and queries).
+            log.CombineLogs = true;
+            log.LoggingFields = Microsoft.AspNetCore.HttpLogging.HttpLoggingFields.RequestMethod
+                | Microsoft.AspNetCore.HttpLogging.HttpLoggingFields.RequestPath
+                | Microsoft.AspNetCore.HttpLogging.HttpLoggingFields.ResponseStatusCode
+                | Microsoft.AspNetCore.HttpLogging.HttpLoggingFields.Duration;
+        });
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<GatewayMetrics>();
         services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName).ValidateOnStart();
+        services.AddOptions<RequestBudgetOptions>().BindConfiguration(RequestBudgetOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddVendors(configuration);
         services.AddRunCache(configuration);
         services.TryAddSingleton<RunLoaders>();
         services.TryAddScoped<VendorStatusTracker>();
+        services.TryAddScoped<RequestBudget>();
         services.AddGraphQLHttp(_ => GatewaySchema.Create());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<GraphQL.AspNetCore.IGraphQLRequestInterceptor, VendorStatusInterceptor>());
 
+        builder.AddGatewayAuth();
         services.AddHealthChecks().AddCheck<VendorsHealthCheck>("vendors", tags: ["ready"]);
         services.AddCors(cors => cors.AddPolicy(CorsPolicy, _ => { }));
         services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>, CorsOptionsSetup>();
@@ -56,7 +69,13 @@ internal static class GatewayHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         var options = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
+        if (options.AccessLog)
+        {
+            app.UseHttpLogging();
+        }
+
         app.UseCors();
+        app.UseGatewayAuth();
         app.MapGraphQL(options.Path).RequireCors(CorsPolicy);
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = HealthReportWriter.WriteAsync });

@@ -32,7 +32,7 @@ internal sealed record GlobalId(NodeKind Kind, RunRef Run, string? SpecId = null
         return Base64Url.EncodeToString(Encoding.UTF8.GetBytes(text));
     }
 
-    /// <summary>Decodes an id produced by <see cref="Encode"/>; anything else (including a forged reference) is rejected.</summary>
+    /// <summary>Decodes an id exactly as <see cref="Encode"/> writes it; anything else (another spelling, a forged reference) is rejected.</summary>
     public static bool TryDecode(string? id, out GlobalId? globalId)
     {
         globalId = null;
@@ -79,7 +79,15 @@ internal sealed record GlobalId(NodeKind Kind, RunRef Run, string? SpecId = null
             return false;
         }
 
-        globalId = new GlobalId(kind, run, specId, testId);
+        // Only the canonical encoding decodes: "0" for "Run", other letter cases, "0001" for run 1, percent-escapes of plain
+        // characters, padding or stray bits would otherwise be many ids of one node (and forged spellings of cached keys).
+        var decoded = new GlobalId(kind, run, specId, testId);
+        if (!string.Equals(decoded.Encode(), id, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        globalId = decoded;
         return true;
     }
 

@@ -18,8 +18,12 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
     private readonly SharedCalls<Core.Result<Summary?>> _summaryCalls = new();
     private readonly SharedCalls<Core.Result<SpecPage?>> _pageCalls = new();
     private readonly SharedCalls<Core.Result<SpecList?>> _allSpecsCalls = new();
+    private int _vendorCallsInFlight;
 
-    internal Task<IReadOnlyDictionary<RunRef, Loaded.Result<Run>>> LoadRunsAsync(IReadOnlyList<RunRef> keys, VendorStatusTracker tracker, CancellationToken cancellationToken) =>
+    /// <summary>Vendor calls the loaders are making right now (for tests and metrics).</summary>
+    public int VendorCallsInFlight => Volatile.Read(ref _vendorCallsInFlight);
+
+    internal Task<IReadOnlyDictionary<RunRef, Loaded.Result<Run>>> LoadRunsAsync(IReadOnlyList<RunRef> keys, VendorStatusTracker tracker, RequestBudget budget, CancellationToken cancellationToken) =>
         LoadAsync(
             "runs",
             keys,
@@ -31,9 +35,10 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
             async (misses, ct) => [.. (await source.GetRunsAsync(misses, ct).ConfigureAwait(false)).Select(r => r.Map<Run?>(run => run))],
             static (key, run) => run.IsCacheable,
             tracker,
+            budget,
             cancellationToken);
 
-    internal Task<IReadOnlyDictionary<RunKey, Loaded.Result<Summary>>> LoadSummariesAsync(IReadOnlyList<RunKey> keys, VendorStatusTracker tracker, CancellationToken cancellationToken) =>
+    internal Task<IReadOnlyDictionary<RunKey, Loaded.Result<Summary>>> LoadSummariesAsync(IReadOnlyList<RunKey> keys, VendorStatusTracker tracker, RequestBudget budget, CancellationToken cancellationToken) =>
         LoadAsync(
             "summaries",
             keys,
@@ -45,9 +50,10 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
             (misses, ct) => source.GetSummariesAsync([.. misses.Select(key => key.Run)], ct),
             static (key, summary) => key.IsCacheable,
             tracker,
+            budget,
             cancellationToken);
 
-    internal Task<IReadOnlyDictionary<SpecPageKey, Loaded.Result<SpecPage>>> LoadSpecPagesAsync(IReadOnlyList<SpecPageKey> keys, VendorStatusTracker tracker, CancellationToken cancellationToken) =>
+    internal Task<IReadOnlyDictionary<SpecPageKey, Loaded.Result<SpecPage>>> LoadSpecPagesAsync(IReadOnlyList<SpecPageKey> keys, VendorStatusTracker tracker, RequestBudget budget, CancellationToken cancellationToken) =>
         LoadAsync(
             "specPages",
             keys,
@@ -59,9 +65,10 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
             async (misses, ct) => [.. (await source.GetSpecPagesAsync([.. misses.Select(k => new SpecPageRequest(k.Run, k.PageNumber, k.Status))], ct).ConfigureAwait(false)).Select(r => r.Map<SpecPage?>(page => page))],
             static (key, page) => key.IsCacheable,
             tracker,
+            budget,
             cancellationToken);
 
-    internal Task<IReadOnlyDictionary<RunKey, Loaded.Result<SpecList>>> LoadAllSpecsAsync(IReadOnlyList<RunKey> keys, VendorStatusTracker tracker, CancellationToken cancellationToken) =>
+    internal Task<IReadOnlyDictionary<RunKey, Loaded.Result<SpecList>>> LoadAllSpecsAsync(IReadOnlyList<RunKey> keys, VendorStatusTracker tracker, RequestBudget budget, CancellationToken cancellationToken) =>
         LoadAsync(
             "allSpecs",
             keys,
@@ -77,6 +84,7 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
             },
             static (key, _) => key.IsCacheable,
             tracker,
+            budget,
             cancellationToken);
 
     /// <summary>
@@ -94,6 +102,7 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
         Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyList<Core.Result<TValue?>>>> fetch,
         Func<TKey, TValue, bool> shouldStore,
         VendorStatusTracker tracker,
+        RequestBudget budget,
         CancellationToken cancellationToken)
         where TKey : notnull
         where TValue : class
@@ -137,14 +146,30 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
         var missKeys = new List<string>(keys.Count - hits);
         for (var i = 0; i < keys.Count; i++)
         {
-            if (!results.ContainsKey(keys[i]))
+            if (results.ContainsKey(keys[i]))
+            {
+                continue;
+            }
+
+            // Each distinct upstream resource counts once against the request's budget; past it the key fails without a call.
+            var resource = cacheKind == RunCache.RunKind ? RequestBudget.RunResource(refOf(keys[i])) : cacheKind + ":" + cacheKeys[i];
+            if (budget.TryTake([resource]))
             {
                 misses.Add(keys[i]);
                 missKeys.Add(cacheKeys[i]);
             }
+            else
+            {
+                results[keys[i]] = Loaded.Result.Failure<TValue>(budget.Exceeded(1));
+            }
         }
 
-        var tasks = calls.GetOrStart(missKeys, async indices =>
+        if (misses.Count == 0)
+        {
+            return results;
+        }
+
+        var tasks = calls.GetOrStart(missKeys, async (indices, callToken) =>
         {
             var batch = new TKey[indices.Count];
             for (var i = 0; i < batch.Length; i++)
@@ -152,8 +177,8 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
                 batch[i] = misses[indices[i]];
             }
 
-            // Shared with other requests: one request's cancellation must not cancel the others' call; the vendor clients time out.
-            var fetched = await fetch(batch, CancellationToken.None).ConfigureAwait(false);
+            // The call is shared with other requests: it is cancelled (callToken) only when none of them waits any more.
+            var fetched = await FetchFairlyAsync(batch, refOf, fetch, budget, callToken).ConfigureAwait(false);
             List<Task>? stores = null;
             for (var i = 0; i < batch.Length; i++)
             {
@@ -169,7 +194,7 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
             }
 
             return fetched;
-        });
+        }, cancellationToken);
 
         var outcomes = await Task.WhenAll(tasks).WaitAsync(cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < misses.Count; i++)
@@ -191,5 +216,46 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// Fetches a batch one key at a time through the request's slots for each vendor, so one request holds at most
+    /// <see cref="RequestBudgetOptions.MaxVendorCallsPerRequest"/> of a vendor's concurrent calls and other requests' calls get the rest.
+    /// </summary>
+    private async Task<IReadOnlyList<Core.Result<TValue?>>> FetchFairlyAsync<TKey, TValue>(
+        TKey[] batch,
+        Func<TKey, RunRef> refOf,
+        Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyList<Core.Result<TValue?>>>> fetch,
+        RequestBudget budget,
+        CancellationToken cancellationToken)
+        where TValue : class
+    {
+        var calls = new Task<Core.Result<TValue?>>[batch.Length];
+        for (var i = 0; i < batch.Length; i++)
+        {
+            calls[i] = FetchOneAsync(batch[i], budget.Slots(refOf(batch[i]).Vendor), fetch, cancellationToken);
+        }
+
+        return await Task.WhenAll(calls).ConfigureAwait(false);
+    }
+
+    private async Task<Core.Result<TValue?>> FetchOneAsync<TKey, TValue>(
+        TKey key,
+        SemaphoreSlim slots,
+        Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyList<Core.Result<TValue?>>>> fetch,
+        CancellationToken cancellationToken)
+        where TValue : class
+    {
+        await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        Interlocked.Increment(ref _vendorCallsInFlight);
+        try
+        {
+            return (await fetch([key], cancellationToken).ConfigureAwait(false))[0];
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _vendorCallsInFlight);
+            slots.Release();
+        }
     }
 }

@@ -3,6 +3,7 @@ using RunsGateway.Core;
 using RunsGateway.Errors;
 using RunsGateway.GraphQL.Resolvers;
 using RunsGateway.Ids;
+using RunsGateway.Loading;
 
 namespace RunsGateway.Schema;
 
@@ -13,45 +14,61 @@ internal sealed class QueryResolvers
     /// <summary>The most references one <c>runs</c> or <c>nodes</c> call may name.</summary>
     public const int MaxRefs = 100;
 
-    public static Task<Run?> GetRunAsync(Vendor vendor, string runId, string? project, RunByRefDataLoader runs, CancellationToken cancellationToken) =>
-        runs.LoadAsync(CreateRef(vendor, runId, project), cancellationToken);
+    public static Task<Run?> GetRunAsync(Vendor vendor, string runId, string? project, RunByRefDataLoader runs, RequestBudget budget, CancellationToken cancellationToken)
+    {
+        var reference = CreateRef(vendor, runId, project);
+        budget.ReserveRuns([reference]);
+        return runs.LoadAsync(reference, cancellationToken);
+    }
 
-    public static Task<List<object?>> GetRunsAsync(IReadOnlyList<RunRefInput> refs, RunByRefDataLoader runs, CancellationToken cancellationToken)
+    public static Task<List<object?>> GetRunsAsync(IReadOnlyList<RunRefInput> refs, RunByRefDataLoader runs, RequestBudget budget, CancellationToken cancellationToken)
     {
         if (refs.Count > MaxRefs)
         {
             throw VendorErrors.Invalid(VendorErrors.TooManyRefs, string.Create(CultureInfo.InvariantCulture, $"At most {MaxRefs} run references can be fetched at once; got {refs.Count}."));
         }
 
-        var items = new List<Task<Run?>>(refs.Count);
+        var parsed = new List<(RunRef? Ref, Exception? Error)>(refs.Count);
         foreach (var item in refs)
         {
             try
             {
-                items.Add(runs.LoadAsync(CreateRef(item.Vendor, item.RunId, item.Project), cancellationToken));
+                parsed.Add((CreateRef(item.Vendor, item.RunId, item.Project), null));
             }
             catch (GraphQL.GraphQLException ex)
             {
                 // One bad reference fails its own entry only.
-                items.Add(Task.FromException<Run?>(ex));
+                parsed.Add((null, ex));
             }
         }
+
+        // The field's runs count against the request's upstream budget before any of them loads (aliases cannot multiply calls).
+        budget.ReserveRuns([.. parsed.Where(p => p.Ref is not null).Select(p => p.Ref!)]);
+        var items = parsed.Select(p => p.Ref is { } reference ? runs.LoadAsync(reference, cancellationToken) : Task.FromException<Run?>(p.Error!)).ToList();
 
         return SettleAsync(items);
     }
 
-    public static Task<object?> GetNodeAsync(string id, RunByRefDataLoader runs, AllSpecsByRunDataLoader allSpecs, CancellationToken cancellationToken) =>
-        LoadNodeAsync(id, runs, allSpecs, cancellationToken);
+    public static Task<object?> GetNodeAsync(string id, RunByRefDataLoader runs, AllSpecsByRunDataLoader allSpecs, RequestBudget budget, CancellationToken cancellationToken)
+    {
+        budget.ReserveRuns(RunsOf([id]));
+        return LoadNodeAsync(id, runs, allSpecs, cancellationToken);
+    }
 
-    public static Task<List<object?>> GetNodesAsync(IReadOnlyList<string> ids, RunByRefDataLoader runs, AllSpecsByRunDataLoader allSpecs, CancellationToken cancellationToken)
+    public static Task<List<object?>> GetNodesAsync(IReadOnlyList<string> ids, RunByRefDataLoader runs, AllSpecsByRunDataLoader allSpecs, RequestBudget budget, CancellationToken cancellationToken)
     {
         if (ids.Count > MaxRefs)
         {
             throw VendorErrors.Invalid(VendorErrors.TooManyRefs, string.Create(CultureInfo.InvariantCulture, $"At most {MaxRefs} ids can be fetched at once; got {ids.Count}."));
         }
 
+        budget.ReserveRuns(RunsOf(ids));
         return SettleAsync([.. ids.Select(id => LoadNodeAsync(id, runs, allSpecs, cancellationToken))]);
     }
+
+    /// <summary>The runs that the well-formed ids among <paramref name="ids"/> name (bad ids fail on their own later).</summary>
+    private static List<RunRef> RunsOf(IEnumerable<string> ids) =>
+        [.. ids.Select(id => GlobalId.TryDecode(id, out var decoded) ? decoded?.Run : null).OfType<RunRef>()];
 
     private static RunRef CreateRef(Vendor vendor, string runId, string? project)
     {

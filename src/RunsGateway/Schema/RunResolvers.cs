@@ -5,6 +5,7 @@ using RunsGateway.GraphQL.Resolvers;
 using RunsGateway.Ids;
 using RunsGateway.Loading;
 using RunsGateway.Schema.Filtering;
+using RunsGateway.Paging;
 
 namespace RunsGateway.Schema;
 
@@ -67,9 +68,12 @@ internal sealed class RunResolvers
         var offset = 0;
         if (after is not null)
         {
-            offset = SpecCursor.Decode(after) is { } index
-                ? index + 1
-                : throw VendorErrors.Invalid("INVALID_CURSOR", "`after` is not a cursor returned by this field.");
+            offset = SpecCursor.TryParse(after, out var next) switch
+            {
+                CursorStatus.Valid => next,
+                CursorStatus.OutOfRange => throw VendorErrors.Invalid("INVALID_PAGINATION", "`after` names a position past any run's specs."),
+                _ => throw VendorErrors.Invalid("INVALID_CURSOR", "`after` is not a cursor returned by this field."),
+            };
         }
 
         if (!run.Vendor.HasSpecs())
@@ -89,6 +93,11 @@ internal sealed class RunResolvers
                 window,
                 new PageInfo(offset + window.Count < matching.Count, offset > 0, window.FirstOrDefault()?.Cursor, window.LastOrDefault()?.Cursor),
                 matching.Count);
+        }
+
+        if (await SpecPaging.PastTheEndAsync(run, offset, testStatus, pages, cancellationToken).ConfigureAwait(false) is { } empty)
+        {
+            return empty;
         }
 
         // Upstream pages hold UpstreamPageSize specs; fetch only the pages that overlap [offset, offset + first].

@@ -14,6 +14,7 @@ internal sealed class GatewayMetrics : IDisposable
     private readonly Counter<long> _cacheMisses;
     private readonly Counter<long> _cacheFailures;
     private readonly Histogram<int> _batchSizes;
+    private Counter<long>? _clientRequests;
 
     public GatewayMetrics(IMeterFactory meterFactory)
     {
@@ -43,6 +44,13 @@ internal sealed class GatewayMetrics : IDisposable
     public void CacheFailure() => _cacheFailures.Add(1);
 
     public void BatchSize(string loader, int size) => _batchSizes.Record(size, new KeyValuePair<string, object?>("loader", loader));
+
+    /// <summary>Counts one authenticated GraphQL operation of <paramref name="client"/> (<c>key:NAME</c> or <c>sub:SUBJECT</c>).</summary>
+    public void ClientRequest(string client)
+    {
+        _clientRequests ??= _meter.CreateCounter<long>("runsgateway.client.requests", description: "GraphQL operations per authenticated client.");
+        _clientRequests.Add(1, new KeyValuePair<string, object?>("client", client));
+    }
 
     public void Dispose() => _meter.Dispose();
 }

@@ -53,4 +53,25 @@ public sealed class GlobalIdTests
 
         GlobalId.TryDecode(forged, out _).ShouldBeFalse();
     }
+
+    [Theory]
+    [InlineData("MHxjY2V4dHJhY3Rvcnx-fDF8fnx-")] // kind written as "0"
+    [InlineData("UnVufENDRXh0cmFjdG9yfH58MDAwMXx-fH4")] // vendor in another case, run id "0001"
+    [InlineData(" UnVufGNjZXh0cmFjdG9yfH58MXx-fH4")] // leading space
+    [InlineData("UnVufGNjZXh0cmFjdG9yfH58MXx-fH4=")] // padded
+    [InlineData("UnVufGNjZXh0cmFjdG9yfH58JTMxfH58fg")] // run id "1" written as "%31"
+    public void TryDecode_NonCanonicalSpellingOfCcExtractorRunOne_IsRejected(string id)
+    {
+        GlobalId.TryDecode(id, out var decoded).ShouldBeFalse();
+        decoded.ShouldBeNull();
+    }
+
+    [Fact]
+    public void TryDecode_CanonicalIdOfCcExtractorRunOne_Decodes()
+    {
+        var id = GlobalId.ForRun(RunRef.Create(Vendor.CcExtractor, "1", null).Value);
+
+        GlobalId.TryDecode(id, out var decoded).ShouldBeTrue();
+        decoded!.Run.RunId.ShouldBe("1");
+    }
 }

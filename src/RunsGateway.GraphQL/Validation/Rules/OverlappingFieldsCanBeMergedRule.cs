@@ -30,13 +30,13 @@ internal sealed class OverlappingFieldsCanBeMergedVisitor(ValidationContext cont
 
     // Comparisons this rule may make for one document before it gives up (graphql-js 16.15 uses the same budget): the
     // pairwise comparison of fragments is quadratic, and a hostile document within the size limits must not cost seconds.
-    private const long ComplexityBudget = 500_000;
-    private long _remainingBudget = ComplexityBudget;
+    // The budget is the context's (DocumentValidator.DefaultComparisonBudget unless the executor sets a smaller one).
+    private long _spent;
 
     private void Spend(int cost)
     {
-        _remainingBudget -= cost;
-        if (_remainingBudget < 0)
+        _spent += cost;
+        if (_spent > Context.ComparisonBudget)
         {
             Context.Abort("The document's fields are too many or too entangled to check that they can be merged. Validation aborted.");
         }

@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using RunsGateway.Core;
+using RunsGateway.GraphQL;
+
+namespace RunsGateway.Loading;
+
+/// <summary>
+/// One request's upstream budget: the distinct vendor resources it has cost so far (at most <see cref="RequestBudgetOptions.MaxUpstreamCalls"/>)
+/// and its share of each vendor's concurrency (at most <see cref="RequestBudgetOptions.MaxVendorCallsPerRequest"/> calls in flight).
+/// </summary>
+internal sealed class RequestBudget(int maxResources, int maxCallsPerVendor)
+{
+    /// <summary>The stable error code of fields that would exceed the budget.</summary>
+    public const string ExceededCode = "REQUEST_BUDGET_EXCEEDED";
+
+    private readonly Lock _sync = new();
+    private readonly HashSet<string> _resources = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Vendor, SemaphoreSlim> _slots = new();
+
+    public int MaxResources => maxResources;
+
+    /// <summary>Distinct resources counted so far.</summary>
+    public int Used
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _resources.Count;
+            }
+        }
+    }
+
+    /// <summary>A budget with the configured limits (registered per request).</summary>
+    public RequestBudget(Microsoft.Extensions.Options.IOptions<RequestBudgetOptions> options)
+        : this(options.Value.MaxUpstreamCalls, options.Value.MaxVendorCallsPerRequest)
+    {
+    }
+
+    /// <summary>
+    /// Counts the runs a root field names before any of them is loaded; throws <c>REQUEST_BUDGET_EXCEEDED</c> for the whole field
+    /// when they do not fit.
+    /// </summary>
+    public void ReserveRuns(IReadOnlyCollection<RunRef> runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        if (!TryTake(runs.Select(RunResource)))
+        {
+            throw Exceeded(runs.Count);
+        }
+    }
+
+    /// <summary>
+    /// Counts every resource in <paramref name="resources"/> or none: true when all of them fit (resources counted before are free),
+    /// false when together they would exceed the budget.
+    /// </summary>
+    public bool TryTake(IEnumerable<string> resources)
+    {
+        ArgumentNullException.ThrowIfNull(resources);
+        lock (_sync)
+        {
+            var fresh = resources.Where(r => !_resources.Contains(r)).Distinct(StringComparer.Ordinal).ToList();
+            if (_resources.Count + fresh.Count > maxResources)
+            {
+                return false;
+            }
+
+            _resources.UnionWith(fresh);
+            return true;
+        }
+    }
+
+    /// <summary>The request's slots for calls to <paramref name="vendor"/>.</summary>
+    public SemaphoreSlim Slots(Vendor vendor) => _slots.GetOrAdd(vendor, _ => new SemaphoreSlim(maxCallsPerVendor, maxCallsPerVendor));
+
+    /// <summary>The error of a field whose upstream resources do not fit the budget.</summary>
+    public GraphQLException Exceeded(int wanted) => new(new GraphQLError(
+        string.Create(CultureInfo.InvariantCulture, $"This request would cost more than {maxResources} upstream calls ({Used} used, {wanted} more wanted); split it into smaller requests."),
+        extensions: new Dictionary<string, object?> { ["code"] = ExceededCode, ["maxUpstreamCalls"] = maxResources }));
+
+    /// <summary>The resource key of a run (shared by the root fields' reservation and the run loader).</summary>
+    public static string RunResource(RunRef run) => "run:" + run.Key;
+}
