@@ -7,7 +7,7 @@ using RunsGateway.Vendors.Http;
 namespace RunsGateway.Vendors.CcExtractor;
 
 /// <summary>Typed client of the CCExtractor sample platform API (<c>Authorization: Bearer</c>).</summary>
-internal sealed class CcExtractorClient(HttpClient http, TimeProvider timeProvider)
+internal sealed class CcExtractorClient(HttpClient http, TimeProvider timeProvider, VendorTelemetry? telemetry = null)
 {
     /// <summary><c>GET /runs/{run_id}</c>.</summary>
     public Task<Result<CcExtractorRunDto>> GetRunAsync(RunRef runRef, CancellationToken cancellationToken) =>
@@ -44,6 +44,6 @@ internal sealed class CcExtractorClient(HttpClient http, TimeProvider timeProvid
         }
 
         var url = summary ? VendorHttp.Path("runs", checkedRef.Value.RunId, "summary") : VendorHttp.Path("runs", checkedRef.Value.RunId);
-        return await VendorHttp.GetAsync(http, Vendor.CcExtractor, url, typeInfo, ParseError, timeProvider, cancellationToken).ConfigureAwait(false);
+        return await VendorHttp.GetAsync(http, Vendor.CcExtractor, url, typeInfo, ParseError, timeProvider, telemetry, checkedRef.Value, cancellationToken).ConfigureAwait(false);
     }
 }

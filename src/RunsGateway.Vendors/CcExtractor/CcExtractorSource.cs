@@ -1,9 +1,10 @@
 using RunsGateway.Core;
+using RunsGateway.Vendors.Http;
 
 namespace RunsGateway.Vendors.CcExtractor;
 
 /// <summary>CCExtractor runs: the summary is a separate call, made only when asked for; no specs or tests.</summary>
-internal sealed class CcExtractorSource(IHttpClientFactory httpClientFactory, TimeProvider timeProvider) : IVendorSource
+internal sealed class CcExtractorSource(IHttpClientFactory httpClientFactory, TimeProvider timeProvider, VendorTelemetry telemetry) : IVendorSource
 {
     public const string HttpClientName = "RunsGateway.Vendors.CcExtractor";
 
@@ -36,5 +37,5 @@ internal sealed class CcExtractorSource(IHttpClientFactory httpClientFactory, Ti
         return run.Map<IReadOnlyList<Spec>>(_ => []);
     }
 
-    private CcExtractorClient Client() => new(httpClientFactory.CreateClient(HttpClientName), timeProvider);
+    private CcExtractorClient Client() => new(httpClientFactory.CreateClient(HttpClientName), timeProvider, telemetry);
 }

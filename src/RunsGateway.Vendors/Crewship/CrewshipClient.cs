@@ -6,7 +6,7 @@ using RunsGateway.Vendors.Http;
 namespace RunsGateway.Vendors.Crewship;
 
 /// <summary>Typed client of the Crewship API (<c>Authorization: Bearer</c>).</summary>
-internal sealed class CrewshipClient(HttpClient http, TimeProvider timeProvider)
+internal sealed class CrewshipClient(HttpClient http, TimeProvider timeProvider, VendorTelemetry? telemetry = null)
 {
     /// <summary><c>GET /runs/{id}</c>.</summary>
     public async Task<Result<CrewshipRunDto>> GetRunAsync(RunRef runRef, CancellationToken cancellationToken)
@@ -18,7 +18,7 @@ internal sealed class CrewshipClient(HttpClient http, TimeProvider timeProvider)
         }
 
         var url = VendorHttp.Path("runs", checkedRef.Value.RunId);
-        return await VendorHttp.GetAsync(http, Vendor.Crewship, url, CrewshipJsonContext.Default.CrewshipRunDto, ParseError, timeProvider, cancellationToken)
+        return await VendorHttp.GetAsync(http, Vendor.Crewship, url, CrewshipJsonContext.Default.CrewshipRunDto, ParseError, timeProvider, telemetry, checkedRef.Value, cancellationToken)
             .ConfigureAwait(false);
     }
 

@@ -1,9 +1,10 @@
 using RunsGateway.Core;
+using RunsGateway.Vendors.Http;
 
 namespace RunsGateway.Vendors.Crewship;
 
 /// <summary>Crewship runs: no summary, specs or tests.</summary>
-internal sealed class CrewshipSource(IHttpClientFactory httpClientFactory, TimeProvider timeProvider) : IVendorSource
+internal sealed class CrewshipSource(IHttpClientFactory httpClientFactory, TimeProvider timeProvider, VendorTelemetry telemetry) : IVendorSource
 {
     public const string HttpClientName = "RunsGateway.Vendors.Crewship";
 
@@ -31,5 +32,5 @@ internal sealed class CrewshipSource(IHttpClientFactory httpClientFactory, TimeP
         return run.Map<IReadOnlyList<Spec>>(_ => []);
     }
 
-    private CrewshipClient Client() => new(httpClientFactory.CreateClient(HttpClientName), timeProvider);
+    private CrewshipClient Client() => new(httpClientFactory.CreateClient(HttpClientName), timeProvider, telemetry);
 }

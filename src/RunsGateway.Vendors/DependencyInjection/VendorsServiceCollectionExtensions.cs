@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using RunsGateway.Core;
 using RunsGateway.Vendors;
 using RunsGateway.Vendors.CcExtractor;
+using RunsGateway.Vendors.Drift;
 using RunsGateway.Vendors.Crewship;
 using RunsGateway.Vendors.Http;
 using RunsGateway.Vendors.NeetoPlaydash;
@@ -48,7 +49,11 @@ public static class VendorsServiceCollectionExtensions
         services.AddSingleton<VendorsMarker>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
+        services.AddMetrics();
         services.TryAddSingleton<VendorPipelines>();
+        services.TryAddSingleton<DriftMonitor>();
+        services.TryAddSingleton<IVendorDriftReport>(sp => sp.GetRequiredService<DriftMonitor>());
+        services.TryAddSingleton<VendorTelemetry>();
         services.TryAddSingleton<IRunSource, RunSource>();
         services.TryAddSingleton<IVendorCatalog, VendorCatalog>();
 

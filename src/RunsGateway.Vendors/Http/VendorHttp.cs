@@ -27,6 +27,10 @@ internal static class VendorHttp
         return string.Join('/', escaped);
     }
 
+    /// <summary>
+    /// GETs <paramref name="relativeUrl"/> and reads the answer into <typeparamref name="T"/>; with <paramref name="telemetry"/>, the call
+    /// gets a span and metrics and its answer is checked for drift (<paramref name="run"/> is the finding's example).
+    /// </summary>
     public static async Task<Result<T>> GetAsync<T>(
         HttpClient http,
         Vendor vendor,
@@ -34,6 +38,28 @@ internal static class VendorHttp
         JsonTypeInfo<T> typeInfo,
         Func<byte[], VendorErrorBody> parseError,
         TimeProvider timeProvider,
+        VendorTelemetry? telemetry,
+        RunRef? run,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        using var activity = VendorTelemetry.StartCall(vendor, typeInfo);
+        var started = timeProvider.GetTimestamp();
+        var result = await GetCoreAsync(http, vendor, relativeUrl, typeInfo, parseError, timeProvider, telemetry, run, cancellationToken).ConfigureAwait(false);
+        telemetry?.Completed(activity, vendor, typeInfo, result, timeProvider.GetElapsedTime(started));
+        return result;
+    }
+
+    private static async Task<Result<T>> GetCoreAsync<T>(
+        HttpClient http,
+        Vendor vendor,
+        string relativeUrl,
+        JsonTypeInfo<T> typeInfo,
+        Func<byte[], VendorErrorBody> parseError,
+        TimeProvider timeProvider,
+        VendorTelemetry? telemetry,
+        RunRef? run,
         CancellationToken cancellationToken)
         where T : class
     {
@@ -80,6 +106,7 @@ internal static class VendorHttp
             var status = (int)response.StatusCode;
             if (response.StatusCode == HttpStatusCode.OK)
             {
+                telemetry?.Drift.Inspect(vendor, typeInfo, body, run);
                 try
                 {
                     var value = JsonSerializer.Deserialize(body, typeInfo);

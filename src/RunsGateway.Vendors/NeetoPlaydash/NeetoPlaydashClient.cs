@@ -7,7 +7,7 @@ using RunsGateway.Vendors.NeetoPlaydash.Dto;
 namespace RunsGateway.Vendors.NeetoPlaydash;
 
 /// <summary>Typed client of the NeetoPlaydash external API (<c>X-Api-Key</c>, <c>Accept: application/json</c>).</summary>
-internal sealed class NeetoPlaydashClient(HttpClient http, TimeProvider timeProvider)
+internal sealed class NeetoPlaydashClient(HttpClient http, TimeProvider timeProvider, VendorTelemetry? telemetry = null)
 {
     /// <summary><c>GET /projects/{project_id}/runs/{run_id}?page=&amp;page_size=&amp;status=</c>: the run with one page of specs.</summary>
     public async Task<Result<NeetoPlaydashRunDto>> GetRunAsync(RunRef runRef, int page, int pageSize, string? testStatus, CancellationToken cancellationToken)
@@ -26,7 +26,7 @@ internal sealed class NeetoPlaydashClient(HttpClient http, TimeProvider timeProv
             url += "&status=" + Uri.EscapeDataString(testStatus);
         }
 
-        return await VendorHttp.GetAsync(http, Vendor.NeetoPlaydash, url, NeetoPlaydashJsonContext.Default.NeetoPlaydashRunDto, ParseError, timeProvider, cancellationToken)
+        return await VendorHttp.GetAsync(http, Vendor.NeetoPlaydash, url, NeetoPlaydashJsonContext.Default.NeetoPlaydashRunDto, ParseError, timeProvider, telemetry, checkedRef.Value, cancellationToken)
             .ConfigureAwait(false);
     }
 

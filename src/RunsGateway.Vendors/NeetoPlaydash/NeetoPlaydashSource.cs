@@ -1,4 +1,5 @@
 using RunsGateway.Core;
+using RunsGateway.Vendors.Http;
 using RunsGateway.Vendors.NeetoPlaydash.Dto;
 
 namespace RunsGateway.Vendors.NeetoPlaydash;
@@ -6,7 +7,7 @@ namespace RunsGateway.Vendors.NeetoPlaydash;
 /// <summary>
 /// NeetoPlaydash runs: summary from <c>run_statistics</c>, specs paged upstream with <c>page_size</c> 100 and fetched only as far as asked.
 /// </summary>
-internal sealed class NeetoPlaydashSource(IHttpClientFactory httpClientFactory, TimeProvider timeProvider) : IVendorSource
+internal sealed class NeetoPlaydashSource(IHttpClientFactory httpClientFactory, TimeProvider timeProvider, VendorTelemetry telemetry) : IVendorSource
 {
     public const string HttpClientName = "RunsGateway.Vendors.NeetoPlaydash";
 
@@ -105,5 +106,5 @@ internal sealed class NeetoPlaydashSource(IHttpClientFactory httpClientFactory, 
         return dto.IsSuccess ? Result.Success(NeetoPlaydashMapper.MapSpecPage(dto.Value, pageNumber, status)) : Result.Failure<SpecPage>(dto.Error);
     }
 
-    private NeetoPlaydashClient Client() => new(httpClientFactory.CreateClient(HttpClientName), timeProvider);
+    private NeetoPlaydashClient Client() => new(httpClientFactory.CreateClient(HttpClientName), timeProvider, telemetry);
 }

@@ -6,7 +6,7 @@ using RunsGateway.Vendors.TestVibe.Dto;
 namespace RunsGateway.Vendors.TestVibe;
 
 /// <summary>Typed client of the TestVibe ops API (<c>Authorization: Bearer</c>).</summary>
-internal sealed class TestVibeClient(HttpClient http, TimeProvider timeProvider)
+internal sealed class TestVibeClient(HttpClient http, TimeProvider timeProvider, VendorTelemetry? telemetry = null)
 {
     /// <summary><c>GET /projects/{project}/runs/{runId}</c>.</summary>
     public async Task<Result<TestVibeRunDto>> GetRunAsync(RunRef runRef, CancellationToken cancellationToken)
@@ -18,7 +18,7 @@ internal sealed class TestVibeClient(HttpClient http, TimeProvider timeProvider)
         }
 
         var url = VendorHttp.Path("projects", checkedRef.Value.Project!, "runs", checkedRef.Value.RunId);
-        return await VendorHttp.GetAsync(http, Vendor.TestVibe, url, TestVibeJsonContext.Default.TestVibeRunDto, ParseError, timeProvider, cancellationToken)
+        return await VendorHttp.GetAsync(http, Vendor.TestVibe, url, TestVibeJsonContext.Default.TestVibeRunDto, ParseError, timeProvider, telemetry, checkedRef.Value, cancellationToken)
             .ConfigureAwait(false);
     }
 

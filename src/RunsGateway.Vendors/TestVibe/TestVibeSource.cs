@@ -1,9 +1,10 @@
 using RunsGateway.Core;
+using RunsGateway.Vendors.Http;
 
 namespace RunsGateway.Vendors.TestVibe;
 
 /// <summary>TestVibe runs: summary, the single feature spec and its tests all come with the run.</summary>
-internal sealed class TestVibeSource(IHttpClientFactory httpClientFactory, TimeProvider timeProvider) : IVendorSource
+internal sealed class TestVibeSource(IHttpClientFactory httpClientFactory, TimeProvider timeProvider, VendorTelemetry telemetry) : IVendorSource
 {
     public const string HttpClientName = "RunsGateway.Vendors.TestVibe";
 
@@ -34,5 +35,5 @@ internal sealed class TestVibeSource(IHttpClientFactory httpClientFactory, TimeP
         return run.Map(r => r.FirstSpecPage.Items);
     }
 
-    private TestVibeClient Client() => new(httpClientFactory.CreateClient(HttpClientName), timeProvider);
+    private TestVibeClient Client() => new(httpClientFactory.CreateClient(HttpClientName), timeProvider, telemetry);
 }

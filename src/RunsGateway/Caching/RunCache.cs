@@ -40,6 +40,7 @@ internal sealed partial class RunCache(
     public async Task<T?[]> GetManyAsync<T>(string kind, IReadOnlyList<string> keys, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
         where T : class
     {
+        using var lookup = GatewayTelemetry.StartCacheLookup(kind, keys.Count);
         var results = new T?[keys.Count];
         if (keys.Count == 0 || !ShouldTry())
         {
