@@ -12,7 +12,7 @@ internal sealed record CcExtractorRunDto
     public long? RunId { get; init; }
 
     [AlwaysPresent]
-    [KnownValues("queued", "running", "pass", "passed", "fail", "failed", "canceled", "error")]
+    [KnownValues("queued", "running", "pass", "passed", "fail", "failed", "canceled", "error", "incomplete")]
     [JsonPropertyName("status")]
     public string? Status { get; init; }
 
