@@ -53,7 +53,7 @@ public sealed class VendorDriftTests : IAsyncLifetime
         }
         finally
         {
-            (await _host.Simulator.DeleteAsync("/_simulator/drift")).EnsureSuccessStatusCode();
+            (await _host.Simulator.DeleteAsync("/_simulator/drift", TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
         }
 
         response["errors"].ShouldBeNull();
@@ -77,7 +77,7 @@ public sealed class VendorDriftTests : IAsyncLifetime
         }
         finally
         {
-            (await _host.Simulator.DeleteAsync("/_simulator/drift")).EnsureSuccessStatusCode();
+            (await _host.Simulator.DeleteAsync("/_simulator/drift", TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
         }
 
         (await FindingsAsync()).ShouldContain(f => f.Vendor == "crewship" && f.Path == "$.run_id" && f.Kind == "unknown_field" && f.ExampleRun == $"crewship::{run.RunId}");
@@ -89,10 +89,10 @@ public sealed class VendorDriftTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/vendors/drift");
         request.Headers.Add("X-Admin-Key", "wrong");
 
-        using var response = await _host.Client.SendAsync(request);
+        using var response = await _host.Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await response.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>().ShouldBe("UNAUTHORIZED");
+        (await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!["code"]!.GetValue<string>().ShouldBe("UNAUTHORIZED");
     }
 
     private static string FinishedStatus(string vendor) => vendor switch
@@ -105,7 +105,7 @@ public sealed class VendorDriftTests : IAsyncLifetime
     private async Task SetDriftAsync(string vendor, string kind)
     {
         var body = JsonSerializer.Serialize(new { vendor, kinds = new[] { kind } });
-        using var response = await _host.Simulator.PostAsync("/_simulator/drift", new StringContent(body, Encoding.UTF8, "application/json"));
+        using var response = await _host.Simulator.PostAsync("/_simulator/drift", new StringContent(body, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
     }
 
@@ -113,9 +113,9 @@ public sealed class VendorDriftTests : IAsyncLifetime
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/vendors/drift");
         request.Headers.Add("X-Admin-Key", AdminKey);
-        using var response = await _host.Client.SendAsync(request);
+        using var response = await _host.Client.SendAsync(request, TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
-        var listing = await response.Content.ReadFromJsonAsync<Listing>(JsonSerializerOptions.Web);
+        var listing = await response.Content.ReadFromJsonAsync<Listing>(JsonSerializerOptions.Web, TestContext.Current.CancellationToken);
         return listing!.Findings;
     }
 
@@ -141,9 +141,9 @@ public sealed class VendorDriftBaselineTests
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/vendors/drift");
         request.Headers.Add("X-Admin-Key", "k");
-        using var response = await host.Client.SendAsync(request);
+        using var response = await host.Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.Content.ReadFromJsonAsync<JsonObject>())!["findings"]!.AsArray().ShouldBeEmpty();
+        (await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!["findings"]!.AsArray().ShouldBeEmpty();
     }
 }

@@ -105,7 +105,7 @@ public sealed class OtlpExportTests
     {
         await using var host = await GatewayHost.StartAsync();
 
-        using var response = await host.Client.GetAsync("/admin/vendors/drift");
+        using var response = await host.Client.GetAsync("/admin/vendors/drift", TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
     }
