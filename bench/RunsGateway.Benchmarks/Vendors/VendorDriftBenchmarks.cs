@@ -68,10 +68,10 @@ public class VendorDriftBenchmarks : IDisposable
     }
 
     [Benchmark(Baseline = true)]
-    public Task<object> Call_WithoutTelemetry() => CallAsync(null);
+    public Task<object> CallWithoutTelemetry() => CallAsync(null);
 
     [Benchmark]
-    public Task<object> Call_WithTelemetryAndDriftCheck() => CallAsync(_telemetry);
+    public Task<object> CallWithTelemetryAndDriftCheck() => CallAsync(_telemetry);
 
     [Benchmark]
     public object? Deserialize() => JsonSerializer.Deserialize(_body, _typeInfo);
