@@ -59,7 +59,7 @@ public sealed class OtlpExportTests
 
         receiver.Requests.ShouldAllBe(r => (r.Path == "/v1/traces" || r.Path == "/v1/metrics" || r.Path == "/v1/logs") && r.ContentType == "application/x-protobuf");
         var spans = Spans(receiver).ToList();
-        spans.ShouldContain(s => s.Kind == 2 && s.Attributes.GetValueOrDefault("url.path") == "/graphql", "the server span");
+        spans.ShouldContain(s => s.Name == "POST /graphql" && s.Kind == 2 && s.Attributes.GetValueOrDefault("url.path") == "/graphql" && s.Attributes.GetValueOrDefault("http.route") == "/graphql", "the server span");
         HasUpstreamSpan(receiver, "GET /runs/{run_id}").ShouldBeTrue();
         spans.ShouldContain(s => s.Name.StartsWith("cache lookup", StringComparison.Ordinal) && s.Attributes.GetValueOrDefault("runsgateway.cache.misses") == "1");
         var resources = receiver.Bodies("/v1/traces").SelectMany(b => Otlp.Resources(b)).ToList();
