@@ -11,15 +11,19 @@ namespace RunsGateway.VendorSimulator.Drift;
 internal enum PayloadDriftKind
 {
     /// <summary>Adds <c>"retention_days": 30</c> to every answer.</summary>
+    [JsonStringEnumMemberName("extraField")]
     ExtraField,
 
     /// <summary>Renames a documented field (see <see cref="PayloadDrift.RenamedField"/>).</summary>
+    [JsonStringEnumMemberName("renamedField")]
     RenamedField,
 
     /// <summary>Sends <c>"status": "paused"</c>, a value outside the documented set.</summary>
+    [JsonStringEnumMemberName("newStatus")]
     NewStatus,
 
     /// <summary>Sends the first numeric top-level field as a string (<c>"run_id": "42"</c>).</summary>
+    [JsonStringEnumMemberName("numberAsString")]
     NumberAsString,
 }
 

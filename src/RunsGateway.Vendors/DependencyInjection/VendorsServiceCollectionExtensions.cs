@@ -51,6 +51,7 @@ public static class VendorsServiceCollectionExtensions
         services.AddLogging();
         services.AddMetrics();
         services.TryAddSingleton<VendorPipelines>();
+        services.AddOptions<VendorDriftOptions>().Bind(configuration.GetSection(VendorDriftOptions.SectionName));
         services.TryAddSingleton<DriftMonitor>();
         services.TryAddSingleton<IVendorDriftReport>(sp => sp.GetRequiredService<DriftMonitor>());
         services.TryAddSingleton<VendorTelemetry>();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using RunsGateway.Core;
 using RunsGateway.Vendors.Http;
 
@@ -22,8 +23,11 @@ internal sealed partial class DriftMonitor : IVendorDriftReport
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<DriftMonitor> _logger;
 
-    public DriftMonitor(IMeterFactory meterFactory, TimeProvider timeProvider, ILogger<DriftMonitor> logger)
+    private readonly bool _enabled;
+
+    public DriftMonitor(IMeterFactory meterFactory, TimeProvider timeProvider, ILogger<DriftMonitor> logger, IOptions<VendorDriftOptions>? options = null)
     {
+        _enabled = options?.Value.Enabled ?? true;
         ArgumentNullException.ThrowIfNull(meterFactory);
         var meter = meterFactory.Create(VendorTelemetry.Name);
         _drift = meter.CreateCounter<long>(MetricName, unit: "{answer}", description: "Vendor answers that departed from the shape the gateway reads, per distinct finding.");
@@ -34,7 +38,7 @@ internal sealed partial class DriftMonitor : IVendorDriftReport
     /// <summary>Inspects one answer (the bytes already read) of the endpoint read into <paramref name="typeInfo"/>.</summary>
     public void Inspect(Vendor vendor, JsonTypeInfo typeInfo, ReadOnlySpan<byte> body, RunRef? run)
     {
-        if (VendorEndpoints.Find(vendor, typeInfo) is not { } endpoint || PayloadInspector.Inspect(endpoint.Shape, body) is not { } observations)
+        if (!_enabled || VendorEndpoints.Find(vendor, typeInfo) is not { } endpoint || PayloadInspector.Inspect(endpoint.Shape, body) is not { } observations)
         {
             return;
         }
