@@ -32,7 +32,7 @@ internal static class CachePurgeEndpoint
             return Results.Json(new PurgeError("UNAUTHORIZED", "A valid X-Admin-Key header is required."), PurgeJsonContext.Default.PurgeError, statusCode: StatusCodes.Status401Unauthorized);
         }
 
-        var parsed = GatewayResolvers.ParseVendor(vendor);
+        Vendor? parsed = vendor is not null && VendorExtensions.TryParseSlug(vendor, out var slug) ? slug : null;
         var reference = parsed is { } v ? RunRef.Create(v, runId, string.IsNullOrEmpty(project) ? null : project) : null;
         if (reference is null || !reference.TryGetValue(out var run))
         {

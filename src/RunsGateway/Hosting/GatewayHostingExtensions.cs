@@ -44,8 +44,8 @@ internal static class GatewayHostingExtensions
         builder.AddRunCache();
         services.TryAddSingleton<RunCache>();
         services.TryAddSingleton<RunLoaders>();
-        services.TryAddSingleton<GatewayResolvers>();
-        services.AddGraphQLHttp(sp => GatewaySchema.Create(sp.GetRequiredService<GatewayResolvers>()));
+        services.TryAddScoped<VendorStatusTracker>();
+        services.AddGraphQLHttp(_ => GatewaySchema.Create());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<GraphQL.AspNetCore.IGraphQLRequestInterceptor, VendorStatusInterceptor>());
 
         services.AddHealthChecks().AddCheck<VendorsHealthCheck>("vendors", tags: ["ready"]);

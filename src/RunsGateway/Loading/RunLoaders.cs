@@ -2,8 +2,6 @@ using System.Globalization;
 using RunsGateway.Caching;
 using RunsGateway.Core;
 using RunsGateway.Errors;
-using RunsGateway.GraphQL.DataLoading;
-using RunsGateway.GraphQL.Execution;
 using RunsGateway.Telemetry;
 using Loaded = RunsGateway.GraphQL.DataLoading;
 
@@ -13,7 +11,7 @@ namespace RunsGateway.Loading;
 internal sealed record SpecPageKey(Run Run, int PageNumber, TestStatus? Status);
 
 /// <summary>
-/// The gateway's DataLoaders. Within a request each loader batches the loads of one execution level and de-duplicates keys;
+/// The batch functions of the gateway's DataLoader classes (<c>Schema/DataLoaders.cs</c>). Within a request each loader batches the loads of one execution level and de-duplicates keys;
 /// each batch first asks the cache (one round trip), then the vendors for the misses; identical in-flight vendor calls are shared
 /// with concurrent requests (<see cref="SharedCalls{TValue}"/>), and finished results are stored once, by the call that fetched them.
 /// A run that does not exist loads as null; other vendor failures become GraphQL errors on the fields that needed them.
@@ -25,52 +23,10 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
     private readonly SharedCalls<Core.Result<SpecPage?>> _pageCalls = new();
     private readonly SharedCalls<Core.Result<List<Spec>?>> _allSpecsCalls = new();
 
-    public IDataLoader<RunRef, Run> Runs(IResolverContext context)
-    {
-        var tracker = Tracker(context);
-        return context.DataLoaders.GetOrCreate<RunRef, Run>("runs", (keys, ct) => LoadRunsAsync(keys, tracker, ct));
-    }
-
-    public IDataLoader<Run, Summary> Summaries(IResolverContext context)
-    {
-        var tracker = Tracker(context);
-        return context.DataLoaders.GetOrCreate<Run, Summary>("summaries", (keys, ct) => LoadSummariesAsync(keys, tracker, ct));
-    }
-
-    public IDataLoader<SpecPageKey, SpecPage> SpecPages(IResolverContext context)
-    {
-        var tracker = Tracker(context);
-        return context.DataLoaders.GetOrCreate<SpecPageKey, SpecPage>("specPages", (keys, ct) => LoadSpecPagesAsync(keys, tracker, ct));
-    }
-
-    public IDataLoader<Run, List<Spec>> AllSpecs(IResolverContext context)
-    {
-        var tracker = Tracker(context);
-        return context.DataLoaders.GetOrCreate<Run, List<Spec>>("allSpecs", (keys, ct) => LoadAllSpecsAsync(keys, tracker, ct));
-    }
-
-    /// <summary>The per-request vendor tracker, created on first use.</summary>
-    public static VendorStatusTracker Tracker(IResolverContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var data = context.ContextData;
-        lock (data)
-        {
-            if (data.TryGetValue(VendorStatusTracker.ContextKey, out var existing) && existing is VendorStatusTracker tracker)
-            {
-                return tracker;
-            }
-
-            tracker = new VendorStatusTracker();
-            data[VendorStatusTracker.ContextKey] = tracker;
-            return tracker;
-        }
-    }
-
     internal static string PageCacheKey(SpecPageKey key) =>
         string.Create(CultureInfo.InvariantCulture, $"{key.Run.Ref.Key}:{key.PageNumber}:{key.Status?.ToString() ?? "all"}");
 
-    private Task<IReadOnlyDictionary<RunRef, Loaded.Result<Run>>> LoadRunsAsync(IReadOnlyList<RunRef> keys, VendorStatusTracker tracker, CancellationToken cancellationToken) =>
+    internal Task<IReadOnlyDictionary<RunRef, Loaded.Result<Run>>> LoadRunsAsync(IReadOnlyList<RunRef> keys, VendorStatusTracker tracker, CancellationToken cancellationToken) =>
         LoadAsync(
             "runs",
             keys,
@@ -85,7 +41,7 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
             tracker,
             cancellationToken);
 
-    private Task<IReadOnlyDictionary<Run, Loaded.Result<Summary>>> LoadSummariesAsync(IReadOnlyList<Run> keys, VendorStatusTracker tracker, CancellationToken cancellationToken) =>
+    internal Task<IReadOnlyDictionary<Run, Loaded.Result<Summary>>> LoadSummariesAsync(IReadOnlyList<Run> keys, VendorStatusTracker tracker, CancellationToken cancellationToken) =>
         LoadAsync(
             "summaries",
             keys,
@@ -100,7 +56,7 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
             tracker,
             cancellationToken);
 
-    private Task<IReadOnlyDictionary<SpecPageKey, Loaded.Result<SpecPage>>> LoadSpecPagesAsync(IReadOnlyList<SpecPageKey> keys, VendorStatusTracker tracker, CancellationToken cancellationToken) =>
+    internal Task<IReadOnlyDictionary<SpecPageKey, Loaded.Result<SpecPage>>> LoadSpecPagesAsync(IReadOnlyList<SpecPageKey> keys, VendorStatusTracker tracker, CancellationToken cancellationToken) =>
         LoadAsync(
             "specPages",
             keys,
@@ -115,7 +71,7 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
             tracker,
             cancellationToken);
 
-    private Task<IReadOnlyDictionary<Run, Loaded.Result<List<Spec>>>> LoadAllSpecsAsync(IReadOnlyList<Run> keys, VendorStatusTracker tracker, CancellationToken cancellationToken) =>
+    internal Task<IReadOnlyDictionary<Run, Loaded.Result<List<Spec>>>> LoadAllSpecsAsync(IReadOnlyList<Run> keys, VendorStatusTracker tracker, CancellationToken cancellationToken) =>
         LoadAsync(
             "allSpecs",
             keys,
