@@ -8,7 +8,6 @@ using OpenTelemetry.Trace;
 using RunsGateway.Caching;
 using RunsGateway.Demo;
 using RunsGateway.Loading;
-using RunsGateway.Redis;
 using RunsGateway.Schema;
 using RunsGateway.Telemetry;
 
@@ -38,11 +37,9 @@ internal static class GatewayHostingExtensions
         services.AddMetrics();
         services.TryAddSingleton<GatewayMetrics>();
         services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName).ValidateOnStart();
-        services.AddOptions<GatewayCacheOptions>().BindConfiguration(GatewayCacheOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddVendors(configuration);
-        builder.AddRunCache();
-        services.TryAddSingleton<RunCache>();
+        services.AddRunCache(configuration);
         services.TryAddSingleton<RunLoaders>();
         services.TryAddScoped<VendorStatusTracker>();
         services.AddGraphQLHttp(_ => GatewaySchema.Create());
@@ -63,7 +60,7 @@ internal static class GatewayHostingExtensions
         app.UseCors();
         app.MapGraphQL(options.Path).RequireCors(CorsPolicy);
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/readyz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") || check.Name == "redis" });
+        app.MapHealthChecks("/readyz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = HealthReportWriter.WriteAsync });
         app.MapCachePurge();
         app.MapVendorDrift();
         if (app.Services.GetService<DemoSimulator>() is { } simulator)
@@ -73,20 +70,6 @@ internal static class GatewayHostingExtensions
         }
 
         return app;
-    }
-
-    private static void AddRunCache(this WebApplicationBuilder builder)
-    {
-        var services = builder.Services;
-        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Redis")))
-        {
-            services.AddRedisCache(builder.Configuration);
-            return;
-        }
-
-        services.TryAddSingleton<IBatchCache>(sp => new InMemoryBatchCache(
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<GatewayCacheOptions>>().Value.InMemorySizeLimitBytes));
     }
 
     private static void AddStructuredLogging(this WebApplicationBuilder builder)

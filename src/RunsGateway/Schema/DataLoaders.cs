@@ -14,9 +14,9 @@ internal sealed class RunByRefDataLoader(IBatchScheduler scheduler, RunLoaders l
 
 /// <summary>The summary of a run from the vendor's separate summary endpoint (CCExtractor).</summary>
 internal sealed class SummaryByRunDataLoader(IBatchScheduler scheduler, RunLoaders loaders, VendorStatusTracker tracker)
-    : BatchDataLoader<Run, Summary>(scheduler)
+    : BatchDataLoader<RunKey, Summary>(scheduler)
 {
-    protected override Task<IReadOnlyDictionary<Run, GraphQL.DataLoading.Result<Summary>>> LoadBatchAsync(IReadOnlyList<Run> keys, CancellationToken cancellationToken) =>
+    protected override Task<IReadOnlyDictionary<RunKey, GraphQL.DataLoading.Result<Summary>>> LoadBatchAsync(IReadOnlyList<RunKey> keys, CancellationToken cancellationToken) =>
         loaders.LoadSummariesAsync(keys, tracker, cancellationToken);
 }
 
@@ -30,8 +30,19 @@ internal sealed class SpecPageDataLoader(IBatchScheduler scheduler, RunLoaders l
 
 /// <summary>Every spec of a run with all its tests (every upstream page).</summary>
 internal sealed class AllSpecsByRunDataLoader(IBatchScheduler scheduler, RunLoaders loaders, VendorStatusTracker tracker)
-    : BatchDataLoader<Run, List<Spec>>(scheduler)
+    : BatchDataLoader<RunKey, IReadOnlyList<Spec>>(scheduler)
 {
-    protected override Task<IReadOnlyDictionary<Run, GraphQL.DataLoading.Result<List<Spec>>>> LoadBatchAsync(IReadOnlyList<Run> keys, CancellationToken cancellationToken) =>
-        loaders.LoadAllSpecsAsync(keys, tracker, cancellationToken);
+    protected override async Task<IReadOnlyDictionary<RunKey, GraphQL.DataLoading.Result<IReadOnlyList<Spec>>>> LoadBatchAsync(IReadOnlyList<RunKey> keys, CancellationToken cancellationToken)
+    {
+        var loaded = await loaders.LoadAllSpecsAsync(keys, tracker, cancellationToken).ConfigureAwait(false);
+        var specs = new Dictionary<RunKey, GraphQL.DataLoading.Result<IReadOnlyList<Spec>>>(loaded.Count);
+        foreach (var (key, result) in loaded)
+        {
+            specs[key] = result.IsError
+                ? GraphQL.DataLoading.Result.Failure<IReadOnlyList<Spec>>(result.Error!)
+                : GraphQL.DataLoading.Result.Success(result.Value?.Items);
+        }
+
+        return specs;
+    }
 }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace RunsGateway.Redis.Tests.Infrastructure;
+namespace RunsGateway.Tests.Infrastructure;
 
 /// <summary>
 /// A real redis-server on a free loopback port in a temporary directory, with persistence off.
