@@ -20,7 +20,7 @@ namespace RunsGateway.Benchmarks.Vendors;
 
 /// <summary>
 /// The cost of drift detection on the uncached path, over answers the vendor simulator gave (<c>Vendors/Payloads</c>): one upstream call
-/// through the vendor layer's HTTP read and deserialisation (an in-memory handler stands in for the network) without any telemetry, and
+/// through the vendor layer's answer reader (VendorResponseReader) and deserialisation (an in-memory handler stands in for the network) without any telemetry, and
 /// with telemetry (span, call metrics and the drift check); and the drift check alone beside deserialisation alone.
 /// </summary>
 [MemoryDiagnoser]
@@ -88,12 +88,14 @@ public class VendorDriftBenchmarks : IDisposable
 
     private async Task<object> CallAsync(VendorTelemetry? telemetry) => _typeInfo switch
     {
-        JsonTypeInfo<CcExtractorRunDto> t => await VendorHttp.GetAsync(_http, _run.Vendor, "runs/42", t, CcExtractorClient.ParseError, TimeProvider.System, telemetry, _run, CancellationToken.None),
-        JsonTypeInfo<NeetoPlaydashRunDto> t => await VendorHttp.GetAsync(_http, _run.Vendor, "runs/42", t, NeetoPlaydashClient.ParseError, TimeProvider.System, telemetry, _run, CancellationToken.None),
-        JsonTypeInfo<TestVibeRunDto> t => await VendorHttp.GetAsync(_http, _run.Vendor, "runs/42", t, TestVibeClient.ParseError, TimeProvider.System, telemetry, _run, CancellationToken.None),
-        JsonTypeInfo<CrewshipRunDto> t => await VendorHttp.GetAsync(_http, _run.Vendor, "runs/42", t, CrewshipClient.ParseError, TimeProvider.System, telemetry, _run, CancellationToken.None),
+        JsonTypeInfo<CcExtractorRunDto> t => await VendorResponseReader.ReadAsync(_run.Vendor, Send, t, CcExtractorSource.ParseError, TimeProvider.System, telemetry, _run, CancellationToken.None),
+        JsonTypeInfo<NeetoPlaydashRunDto> t => await VendorResponseReader.ReadAsync(_run.Vendor, Send, t, NeetoPlaydashSource.ParseError, TimeProvider.System, telemetry, _run, CancellationToken.None),
+        JsonTypeInfo<TestVibeRunDto> t => await VendorResponseReader.ReadAsync(_run.Vendor, Send, t, TestVibeSource.ParseError, TimeProvider.System, telemetry, _run, CancellationToken.None),
+        JsonTypeInfo<CrewshipRunDto> t => await VendorResponseReader.ReadAsync(_run.Vendor, Send, t, CrewshipSource.ParseError, TimeProvider.System, telemetry, _run, CancellationToken.None),
         _ => throw new InvalidOperationException(),
     };
+
+    private Task<HttpResponseMessage> Send(CancellationToken cancellationToken) => _http.GetAsync(new Uri("runs/42", UriKind.Relative), cancellationToken);
 
     /// <summary>Answers every request with the payload, as a vendor's 200 would.</summary>
     private sealed class AnswerHandler(byte[] body) : HttpMessageHandler
