@@ -1,5 +1,6 @@
 using RunsGateway.VendorSimulator;
 using RunsGateway.VendorSimulator.Admin;
+using RunsGateway.VendorSimulator.Drift;
 using RunsGateway.VendorSimulator.Infrastructure;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -29,6 +30,7 @@ public static class VendorSimulatorEndpointRouteBuilderExtensions
         }
 
         SimulatorAdminApi.Map(endpoints, prefix);
+        DriftAdminApi.Map(endpoints, prefix);
         return endpoints;
     }
 }

@@ -5,6 +5,7 @@ using RunsGateway.VendorSimulator;
 using RunsGateway.VendorSimulator.Admin;
 using RunsGateway.VendorSimulator.CcExtractor;
 using RunsGateway.VendorSimulator.Crewship;
+using RunsGateway.VendorSimulator.Drift;
 using RunsGateway.VendorSimulator.Infrastructure;
 using RunsGateway.VendorSimulator.NeetoPlaydash;
 using RunsGateway.VendorSimulator.TestVibe;
@@ -37,6 +38,7 @@ public static class VendorSimulatorServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SimulatorClock>();
         services.TryAddSingleton<FaultStore>();
+        services.TryAddSingleton<PayloadDrift>();
         services.TryAddSingleton<RequestStats>();
         services.TryAddSingleton<VendorRequestPipeline>();
         services.TryAddSingleton<CcExtractorStore>();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RunsGateway.VendorSimulator.Drift;
 
 namespace RunsGateway.VendorSimulator.Infrastructure;
 
@@ -8,6 +9,7 @@ namespace RunsGateway.VendorSimulator.Infrastructure;
 /// </summary>
 internal sealed partial class VendorRequestPipeline(
     FaultStore faults,
+    PayloadDrift drift,
     RequestStats stats,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
@@ -49,7 +51,7 @@ internal sealed partial class VendorRequestPipeline(
                 return;
             }
 
-            await api.HandleAsync(context, segments, cancellationToken).ConfigureAwait(false);
+            await drift.HandleAsync(context, api.Vendor, () => api.HandleAsync(context, segments, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

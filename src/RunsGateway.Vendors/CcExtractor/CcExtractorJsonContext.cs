@@ -4,7 +4,7 @@ using RunsGateway.Vendors.CcExtractor.Dto;
 namespace RunsGateway.Vendors.CcExtractor;
 
 /// <summary>Source-generated JSON metadata for the CCExtractor DTOs.</summary>
-[JsonSourceGenerationOptions]
+[JsonSourceGenerationOptions(NumberHandling = JsonNumberHandling.AllowReadingFromString)]
 [JsonSerializable(typeof(CcExtractorRunDto))]
 [JsonSerializable(typeof(CcExtractorSummaryDto))]
 [JsonSerializable(typeof(CcExtractorErrorDto))]

@@ -7,7 +7,7 @@ using RunsGateway.Vendors.Http;
 namespace RunsGateway.Vendors.CcExtractor;
 
 /// <summary>CCExtractor runs: the summary is a separate call, made only when asked for; no specs or tests.</summary>
-internal sealed class CcExtractorSource(IServiceProvider services, IOptions<CcExtractorOptions> options, TimeProvider timeProvider) : IVendorSource
+internal sealed class CcExtractorSource(IServiceProvider services, IOptions<CcExtractorOptions> options, TimeProvider timeProvider, VendorTelemetry telemetry) : IVendorSource
 {
     public const string HttpClientName = "RunsGateway.Vendors.CcExtractor";
 
@@ -29,7 +29,7 @@ internal sealed class CcExtractorSource(IServiceProvider services, IOptions<CcEx
         }
 
         var dto = await VendorResponseReader.ReadAsync(
-            Vendor, _api.Value.GetRunAsync(checkedRef.Value.RunId, cancellationToken), CcExtractorJsonContext.Default.CcExtractorRunDto, ParseError, timeProvider, cancellationToken).ConfigureAwait(false);
+            Vendor, ct => _api.Value.GetRunAsync(checkedRef.Value.RunId, ct), CcExtractorJsonContext.Default.CcExtractorRunDto, ParseError, timeProvider, telemetry, checkedRef.Value, cancellationToken).ConfigureAwait(false);
         return dto.IsSuccess ? CcExtractorMapper.MapRun(checkedRef.Value, dto.Value) : Result.Failure<Run>(dto.Error);
     }
 
@@ -48,7 +48,7 @@ internal sealed class CcExtractorSource(IServiceProvider services, IOptions<CcEx
         }
 
         var dto = await VendorResponseReader.ReadAsync(
-            Vendor, _api.Value.GetSummaryAsync(checkedRef.Value.RunId, cancellationToken), CcExtractorJsonContext.Default.CcExtractorSummaryDto, ParseError, timeProvider, cancellationToken).ConfigureAwait(false);
+            Vendor, ct => _api.Value.GetSummaryAsync(checkedRef.Value.RunId, ct), CcExtractorJsonContext.Default.CcExtractorSummaryDto, ParseError, timeProvider, telemetry, checkedRef.Value, cancellationToken).ConfigureAwait(false);
         return dto.IsSuccess ? CcExtractorMapper.MapSummary(dto.Value, run.IsCacheable) : Result.Failure<Summary?>(dto.Error);
     }
 

@@ -7,7 +7,7 @@ using RunsGateway.Vendors.Http;
 namespace RunsGateway.Vendors.Crewship;
 
 /// <summary>Crewship runs: no summary, specs or tests.</summary>
-internal sealed class CrewshipSource(IServiceProvider services, IOptions<CrewshipOptions> options, TimeProvider timeProvider) : IVendorSource
+internal sealed class CrewshipSource(IServiceProvider services, IOptions<CrewshipOptions> options, TimeProvider timeProvider, VendorTelemetry telemetry) : IVendorSource
 {
     public const string HttpClientName = "RunsGateway.Vendors.Crewship";
 
@@ -29,7 +29,7 @@ internal sealed class CrewshipSource(IServiceProvider services, IOptions<Crewshi
         }
 
         var dto = await VendorResponseReader.ReadAsync(
-            Vendor, _api.Value.GetRunAsync(checkedRef.Value.RunId, cancellationToken), CrewshipJsonContext.Default.CrewshipRunDto, ParseError, timeProvider, cancellationToken).ConfigureAwait(false);
+            Vendor, ct => _api.Value.GetRunAsync(checkedRef.Value.RunId, ct), CrewshipJsonContext.Default.CrewshipRunDto, ParseError, timeProvider, telemetry, checkedRef.Value, cancellationToken).ConfigureAwait(false);
         return dto.IsSuccess ? CrewshipMapper.MapRun(checkedRef.Value, dto.Value) : Result.Failure<Run>(dto.Error);
     }
 

@@ -9,6 +9,7 @@ using RunsGateway.Core;
 using RunsGateway.Vendors;
 using RunsGateway.Vendors.CcExtractor;
 using RunsGateway.Vendors.Crewship;
+using RunsGateway.Vendors.Drift;
 using RunsGateway.Vendors.Http;
 using RunsGateway.Vendors.NeetoPlaydash;
 using RunsGateway.Vendors.TestVibe;
@@ -53,6 +54,11 @@ public static class VendorsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
         services.TryAddSingleton<VendorBudgets>();
+        services.AddMetrics();
+        services.AddOptions<VendorDriftOptions>().Bind(configuration.GetSection(VendorDriftOptions.SectionName));
+        services.TryAddSingleton<DriftMonitor>();
+        services.TryAddSingleton<IVendorDriftReport>(sp => sp.GetRequiredService<DriftMonitor>());
+        services.TryAddSingleton<VendorTelemetry>();
         services.TryAddSingleton<IRunSource, RunSource>();
         services.TryAddSingleton<IVendorCatalog, VendorCatalog>();
 

@@ -23,19 +23,45 @@ internal static class VendorResponseReader
 {
     private const int MaxMessageLength = 500;
 
+    /// <summary>
+    /// Makes one upstream call (<paramref name="call"/>) and reads its answer; with <paramref name="telemetry"/>, the call gets a span
+    /// (the HTTP attempts are its children) and metrics, and a 200 body is checked for drift (<paramref name="run"/> is the finding's example).
+    /// </summary>
     public static async Task<Result<T>> ReadAsync<T>(
         Vendor vendor,
-        Task<HttpResponseMessage> call,
+        Func<CancellationToken, Task<HttpResponseMessage>> call,
         JsonTypeInfo<T> typeInfo,
         Func<ReadOnlyMemory<byte>, VendorErrorBody> parseError,
         TimeProvider timeProvider,
+        VendorTelemetry? telemetry,
+        RunRef? run,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        using var activity = VendorTelemetry.StartCall(vendor, typeInfo);
+        var started = timeProvider.GetTimestamp();
+        var result = await ReadCoreAsync(vendor, call, typeInfo, parseError, timeProvider, telemetry, run, cancellationToken).ConfigureAwait(false);
+        telemetry?.Completed(activity, vendor, typeInfo, result, timeProvider.GetElapsedTime(started));
+        return result;
+    }
+
+    private static async Task<Result<T>> ReadCoreAsync<T>(
+        Vendor vendor,
+        Func<CancellationToken, Task<HttpResponseMessage>> call,
+        JsonTypeInfo<T> typeInfo,
+        Func<ReadOnlyMemory<byte>, VendorErrorBody> parseError,
+        TimeProvider timeProvider,
+        VendorTelemetry? telemetry,
+        RunRef? run,
         CancellationToken cancellationToken)
         where T : class
     {
         HttpResponseMessage response;
         try
         {
-            response = await call.ConfigureAwait(false);
+            response = await call(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -49,6 +75,7 @@ internal static class VendorResponseReader
             var body = response.Content is VendorBodyContent buffered ? buffered.Bytes : await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.OK)
             {
+                telemetry?.Drift.Inspect(vendor, typeInfo, body.Span, run);
                 return Deserialize(vendor, status, body, typeInfo);
             }
 

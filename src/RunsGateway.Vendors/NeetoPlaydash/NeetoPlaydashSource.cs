@@ -10,7 +10,7 @@ namespace RunsGateway.Vendors.NeetoPlaydash;
 /// <summary>
 /// NeetoPlaydash runs: summary from <c>run_statistics</c>, specs paged upstream with <c>page_size</c> 100 and fetched only as far as asked.
 /// </summary>
-internal sealed class NeetoPlaydashSource(IServiceProvider services, IOptions<NeetoPlaydashOptions> options, TimeProvider timeProvider) : IVendorSource
+internal sealed class NeetoPlaydashSource(IServiceProvider services, IOptions<NeetoPlaydashOptions> options, TimeProvider timeProvider, VendorTelemetry telemetry) : IVendorSource
 {
     public const string HttpClientName = "RunsGateway.Vendors.NeetoPlaydash";
 
@@ -131,7 +131,14 @@ internal sealed class NeetoPlaydashSource(IServiceProvider services, IOptions<Ne
             return Result.Failure<NeetoPlaydashRunDto>(VendorError.NotConfigured(Vendor));
         }
 
-        var call = _api.Value.GetRunAsync(checkedRef.Value.Project!, checkedRef.Value.RunId, page, SpecPage.UpstreamPageSize, rawStatus, cancellationToken);
-        return await VendorResponseReader.ReadAsync(Vendor, call, NeetoPlaydashJsonContext.Default.NeetoPlaydashRunDto, ParseError, timeProvider, cancellationToken).ConfigureAwait(false);
+        return await VendorResponseReader.ReadAsync(
+            Vendor,
+            ct => _api.Value.GetRunAsync(checkedRef.Value.Project!, checkedRef.Value.RunId, page, SpecPage.UpstreamPageSize, rawStatus, ct),
+            NeetoPlaydashJsonContext.Default.NeetoPlaydashRunDto,
+            ParseError,
+            timeProvider,
+            telemetry,
+            checkedRef.Value,
+            cancellationToken).ConfigureAwait(false);
     }
 }

@@ -7,7 +7,7 @@ using RunsGateway.Vendors.Http;
 namespace RunsGateway.Vendors.TestVibe;
 
 /// <summary>TestVibe runs: summary, the single feature spec and its tests all come with the run.</summary>
-internal sealed class TestVibeSource(IServiceProvider services, IOptions<TestVibeOptions> options, TimeProvider timeProvider) : IVendorSource
+internal sealed class TestVibeSource(IServiceProvider services, IOptions<TestVibeOptions> options, TimeProvider timeProvider, VendorTelemetry telemetry) : IVendorSource
 {
     public const string HttpClientName = "RunsGateway.Vendors.TestVibe";
 
@@ -29,7 +29,7 @@ internal sealed class TestVibeSource(IServiceProvider services, IOptions<TestVib
         }
 
         var dto = await VendorResponseReader.ReadAsync(
-            Vendor, _api.Value.GetRunAsync(checkedRef.Value.Project!, checkedRef.Value.RunId, cancellationToken), TestVibeJsonContext.Default.TestVibeRunDto, ParseError, timeProvider, cancellationToken)
+            Vendor, ct => _api.Value.GetRunAsync(checkedRef.Value.Project!, checkedRef.Value.RunId, ct), TestVibeJsonContext.Default.TestVibeRunDto, ParseError, timeProvider, telemetry, checkedRef.Value, cancellationToken)
             .ConfigureAwait(false);
         return dto.IsSuccess ? TestVibeMapper.MapRun(checkedRef.Value, dto.Value) : Result.Failure<Run>(dto.Error);
     }

@@ -86,6 +86,7 @@ internal sealed partial class RunCache
     {
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(results);
+        using var activity = GatewayTelemetry.StartCacheLookup(kind, keys.Count);
         ValueTask<T?>[]? pending = null;
         for (var i = 0; i < keys.Count; i++)
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -80,6 +81,7 @@ internal static class GatewayHostingExtensions
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = HealthReportWriter.WriteAsync });
         app.MapCachePurge();
+        app.MapVendorDrift();
         if (app.Services.GetService<DemoSimulator>() is { } simulator)
         {
             simulator.LogStarted(app.Logger);
@@ -105,25 +107,25 @@ internal static class GatewayHostingExtensions
 
     private static void AddTelemetry(this WebApplicationBuilder builder)
     {
-        // Exported over OTLP only when an endpoint is configured (OTEL_EXPORTER_OTLP_ENDPOINT or OpenTelemetry:Otlp:Endpoint).
-        var endpoint = builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] ?? builder.Configuration["OpenTelemetry:Otlp:Endpoint"];
-        if (string.IsNullOrWhiteSpace(endpoint))
+        // The exporter reads the standard OTEL_* variables itself (endpoint, protocol, headers, per-signal endpoints, export
+        // intervals), so it appends /v1/traces and /v1/metrics to a base endpoint as the specification says.
+        if (!GatewayTelemetry.TryConfigureExport(builder.Configuration))
         {
             return;
         }
 
         builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService("runsgateway"))
+            .ConfigureResource(resource => resource.AddService("runsgateway").AddEnvironmentVariableDetector())
             .WithTracing(tracing => tracing
                 .AddSource(GatewayMetrics.Name)
+                .AddSource(GatewayTelemetry.VendorsName)
                 .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddOtlpExporter(otlp => otlp.Endpoint = new Uri(endpoint)))
+                .AddHttpClientInstrumentation())
             .WithMetrics(metrics => metrics
                 .AddMeter(GatewayMetrics.Name)
-                .AddMeter("RunsGateway.Vendors")
+                .AddMeter(GatewayTelemetry.VendorsName)
                 .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddOtlpExporter(otlp => otlp.Endpoint = new Uri(endpoint)));
+                .AddHttpClientInstrumentation())
+            .UseOtlpExporter();
     }
 }

@@ -30,6 +30,12 @@ internal sealed class GatewayMetrics : IDisposable
     public void CacheLookups(string kind, int hits, int misses)
     {
         var tag = new KeyValuePair<string, object?>("kind", kind);
+        if (Activity.Current is { OperationName: var name } lookup && name.StartsWith("cache lookup", StringComparison.Ordinal) && lookup.Source == ActivitySource)
+        {
+            lookup.SetTag("runsgateway.cache.hits", hits);
+            lookup.SetTag("runsgateway.cache.misses", misses);
+        }
+
         if (hits > 0)
         {
             _cacheHits.Add(hits, tag);

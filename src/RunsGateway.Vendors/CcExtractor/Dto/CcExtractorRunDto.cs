@@ -1,17 +1,22 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using RunsGateway.Vendors.Drift;
 
 namespace RunsGateway.Vendors.CcExtractor.Dto;
 
 /// <summary><c>GET /runs/{run_id}</c>: the documented fields plus those of the platform's current code (<c>test_type</c>, <c>pr_number</c>, <c>github_link</c>).</summary>
 internal sealed record CcExtractorRunDto
 {
+    [AlwaysPresent]
     [JsonPropertyName("run_id")]
     public long? RunId { get; init; }
 
+    [AlwaysPresent]
+    [KnownValues("queued", "running", "pass", "passed", "fail", "failed", "canceled", "error", "incomplete")]
     [JsonPropertyName("status")]
     public string? Status { get; init; }
 
+    [AlwaysPresent]
     [JsonPropertyName("repository")]
     public string? Repository { get; init; }
 
@@ -27,6 +32,7 @@ internal sealed record CcExtractorRunDto
     [JsonPropertyName("pull_request")]
     public int? PullRequest { get; init; }
 
+    [AlwaysPresent]
     [JsonPropertyName("platform")]
     public string? Platform { get; init; }
 
@@ -36,6 +42,7 @@ internal sealed record CcExtractorRunDto
     [JsonPropertyName("triggered_by")]
     public string? TriggeredBy { get; init; }
 
+    [AlwaysPresent]
     [JsonPropertyName("created_at")]
     public DateTimeOffset? CreatedAt { get; init; }
 

@@ -1,20 +1,25 @@
 using System.Text.Json.Serialization;
+using RunsGateway.Vendors.Drift;
 
 namespace RunsGateway.Vendors.CcExtractor.Dto;
 
 /// <summary><c>GET /runs/{run_id}/summary</c> (the current code may add <c>status</c>).</summary>
 internal sealed record CcExtractorSummaryDto
 {
+    [AlwaysPresent]
     [JsonPropertyName("run_id")]
     public long? RunId { get; init; }
 
+    [AlwaysPresent]
     [JsonPropertyName("total_samples")]
     public int? TotalSamples { get; init; }
 
+    [AlwaysPresent]
     [JsonPropertyName("pass_count")]
     public int? PassCount { get; init; }
 
     /// <summary>Computed by the vendor from TestResult rows; never derived from <c>test.failed</c>.</summary>
+    [AlwaysPresent]
     [JsonPropertyName("fail_count")]
     public int? FailCount { get; init; }
 

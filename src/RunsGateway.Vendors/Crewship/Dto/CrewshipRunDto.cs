@@ -1,11 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using RunsGateway.Vendors.Drift;
 
 namespace RunsGateway.Vendors.Crewship.Dto;
 
 /// <summary><c>GET /runs/{id}</c>: one crew execution.</summary>
 internal sealed record CrewshipRunDto
 {
+    [AlwaysPresent]
     [JsonPropertyName("id")]
     public string? Id { get; init; }
 
@@ -15,6 +17,8 @@ internal sealed record CrewshipRunDto
     [JsonPropertyName("deployment_id")]
     public string? DeploymentId { get; init; }
 
+    [AlwaysPresent]
+    [KnownValues("pending", "running", "succeeded", "failed", "canceled")]
     [JsonPropertyName("status")]
     public string? Status { get; init; }
 
@@ -29,6 +33,7 @@ internal sealed record CrewshipRunDto
     [JsonPropertyName("error_message")]
     public string? ErrorMessage { get; init; }
 
+    [AlwaysPresent]
     [JsonPropertyName("created_at")]
     public DateTimeOffset? CreatedAt { get; init; }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using RunsGateway.Vendors.Drift;
 
 namespace RunsGateway.Vendors.NeetoPlaydash.Dto;
 
@@ -8,6 +9,7 @@ internal sealed record NeetoPlaydashRunDto
     [JsonPropertyName("project_id")]
     public string? ProjectId { get; init; }
 
+    [AlwaysPresent]
     [JsonPropertyName("run_id")]
     public string? RunId { get; init; }
 
@@ -20,6 +22,8 @@ internal sealed record NeetoPlaydashRunDto
     [JsonPropertyName("commit_name")]
     public string? CommitName { get; init; }
 
+    [AlwaysPresent]
+    [KnownValues("running", "passing", "failing", "passed", "failed", "timedOut", "interrupted")]
     [JsonPropertyName("status")]
     public string? Status { get; init; }
 
@@ -71,6 +75,7 @@ internal sealed record NeetoPlaydashSpecDto
     [JsonPropertyName("spec_id")]
     public string? SpecId { get; init; }
 
+    [AlwaysPresent]
     [JsonPropertyName("file_name")]
     public string? FileName { get; init; }
 
@@ -84,9 +89,12 @@ internal sealed record NeetoPlaydashTestDto
     [JsonPropertyName("test_id")]
     public string? TestId { get; init; }
 
+    [AlwaysPresent]
     [JsonPropertyName("title")]
     public string? Title { get; init; }
 
+    [AlwaysPresent]
+    [KnownValues("passed", "failed", "skipped", "flaky", "timed_out", "interrupted")]
     [JsonPropertyName("status")]
     public string? Status { get; init; }
 

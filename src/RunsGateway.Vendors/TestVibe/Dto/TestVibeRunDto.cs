@@ -1,13 +1,17 @@
 using System.Text.Json.Serialization;
+using RunsGateway.Vendors.Drift;
 
 namespace RunsGateway.Vendors.TestVibe.Dto;
 
 /// <summary><c>GET /projects/{project}/runs/{runId}</c>: status and results digest.</summary>
 internal sealed record TestVibeRunDto
 {
+    [AlwaysPresent]
     [JsonPropertyName("runId")]
     public long? RunId { get; init; }
 
+    [AlwaysPresent]
+    [KnownValues("running", "passed", "failed")]
     [JsonPropertyName("status")]
     public string? Status { get; init; }
 
@@ -67,9 +71,12 @@ internal sealed record TestVibeSummaryDto
 /// <summary>One test of the run (TestVibe tests have no id).</summary>
 internal sealed record TestVibeTestDto
 {
+    [AlwaysPresent]
     [JsonPropertyName("name")]
     public string? Name { get; init; }
 
+    [AlwaysPresent]
+    [KnownValues("passed", "failed")]
     [JsonPropertyName("status")]
     public string? Status { get; init; }
 
