@@ -3,7 +3,9 @@
 #   1. Banana Cake Pop (src/RunsGateway.GraphQL.AspNetCore/ide, pinned by its package-lock.json); its built
 #      static files, LICENSE included, are copied to src/RunsGateway.GraphQL.AspNetCore/wwwroot/ide/, which the
 #      transport project embeds and serves on the GraphQL path.
-#   2. The GraphQL oracles (graphql-js, graphql-http audits): ../shared is read-only, so they are copied to
+#   2. The reference streaming clients (graphql-ws, graphql-sse) in tools/subscription-clients, which the
+#      subscription transport tests drive.
+#   3. The GraphQL oracles (graphql-js, graphql-http audits): ../shared is read-only, so they are copied to
 #      .tools/graphql-oracles and installed there (override the source with GRAPHQL_ORACLES_SRC).
 # Usage: scripts/npm-setup.sh [--ide-only | --oracles-only]
 # Without npm it prints how to install Node.js and exits 0, so a build without npm still succeeds.
@@ -70,6 +72,10 @@ if [ "$do_ide" = 1 ]; then
     mv "$out.tmp" "$out"
     echo "npm-setup: Banana Cake Pop $(node -p "require('$pkg/package.json').version" 2>/dev/null || echo '') copied to ${out#"$root"/}"
   fi
+fi
+
+if [ "$do_oracles" = 1 ]; then
+  npm_ci "$root/tools/subscription-clients"
 fi
 
 if [ "$do_oracles" = 1 ]; then

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RunsGateway.GraphQL.AspNetCore;
+using RunsGateway.GraphQL.AspNetCore.Subscriptions;
 using RunsGateway.GraphQL.Execution;
 using RunsGateway.GraphQL.Types;
 
@@ -10,8 +11,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class GraphQLHttpServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the transport's services and <see cref="GraphQLHttpOptions"/> (bound to the <c>GraphQL:Http</c>
-    /// section, validated at start-up). The host registers the <see cref="RequestExecutor"/> itself (a singleton),
+    /// Registers the transport's services, <see cref="GraphQLHttpOptions"/> (bound to the <c>GraphQL:Http</c>
+    /// section) and <see cref="GraphQLSubscriptionOptions"/> (bound to <c>GraphQL:Subscriptions</c>), validated at start-up. The host registers the <see cref="RequestExecutor"/> itself (a singleton),
     /// or uses the overload that takes a schema factory.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -38,6 +39,9 @@ public static class GraphQLHttpServiceCollectionExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GraphQLHttpOptions>, GraphQLHttpOptionsValidator>());
+        services.AddOptions<GraphQLSubscriptionOptions>().BindConfiguration(GraphQLSubscriptionOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GraphQLSubscriptionOptions>, GraphQLSubscriptionOptionsValidator>());
+        services.TryAddSingleton<SubscriptionLimiter>();
         return services;
     }
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using RunsGateway.GraphQL.AspNetCore.Ide;
+using RunsGateway.GraphQL.AspNetCore.Subscriptions;
 using RunsGateway.GraphQL.Execution;
 
 namespace RunsGateway.GraphQL.AspNetCore.Http;
@@ -26,14 +27,16 @@ internal sealed partial class GraphQLHttpHandler
     private readonly IdeHandler _ide;
     private readonly IGraphQLRequestInterceptor[] _interceptors;
     private readonly ILogger _logger;
+    private readonly StreamingServices _streaming;
 
-    public GraphQLHttpHandler(GraphQLHttpOptions options, RequestExecutor executor, IdeAssets ideAssets, IGraphQLRequestInterceptor[] interceptors, ILogger<GraphQLHttpHandler> logger)
+    public GraphQLHttpHandler(GraphQLHttpOptions options, RequestExecutor executor, IdeAssets ideAssets, IGraphQLRequestInterceptor[] interceptors, ILogger<GraphQLHttpHandler> logger, StreamingServices streaming)
     {
         _options = options;
         _executor = executor;
         _ide = new IdeHandler(options, ideAssets);
         _interceptors = interceptors;
         _logger = logger;
+        _streaming = streaming;
     }
 
     /// <summary>Handles a request to the GraphQL path itself.</summary>
@@ -41,6 +44,12 @@ internal sealed partial class GraphQLHttpHandler
     {
         var request = context.Request;
         var isGet = HttpMethods.IsGet(request.Method);
+        if (context.WebSockets.IsWebSocketRequest)
+        {
+            await HandleWebSocketAsync(context).ConfigureAwait(false);
+            return;
+        }
+
 
         if ((isGet || HttpMethods.IsHead(request.Method)) && _options.EnableIde && IdeHandler.IsBrowserNavigation(request))
         {
@@ -58,7 +67,8 @@ internal sealed partial class GraphQLHttpHandler
             return;
         }
 
-        var mediaType = MediaTypes.Negotiate(request.Headers.Accept);
+        var eventStream = _streaming.Options.EnableServerSentEvents && MediaTypes.AcceptsEventStream(request.Headers.Accept);
+        var mediaType = eventStream ? ResponseMediaType.Json : MediaTypes.Negotiate(request.Headers.Accept);
         if (mediaType == ResponseMediaType.None)
         {
             await RejectAsync(context, ResponseMediaType.Json, new TransportError(
@@ -113,6 +123,16 @@ internal sealed partial class GraphQLHttpHandler
             // The spec: GET requests MUST NOT be used for executing mutation operations.
             AllowedOperations = isGet ? AllowedOperations.Query : AllowedOperations.All,
         };
+
+        if (eventStream)
+        {
+            // An EventSource can only GET, so subscriptions may come over GET here; mutations still may not.
+            await ServeEventStreamAsync(
+                context,
+                graphQLRequest with { AllowedOperations = isGet ? AllowedOperations.Query | AllowedOperations.Subscription : AllowedOperations.All },
+                contextData).ConfigureAwait(false);
+            return;
+        }
 
         ExecutionResult result;
         try
