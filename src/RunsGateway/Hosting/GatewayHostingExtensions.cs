@@ -6,6 +6,7 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using RunsGateway.Caching;
 using RunsGateway.Demo;
+using RunsGateway.Live;
 using RunsGateway.Loading;
 using RunsGateway.Redis;
 using RunsGateway.Schema;
@@ -44,7 +45,8 @@ internal static class GatewayHostingExtensions
         services.TryAddSingleton<RunCache>();
         services.TryAddSingleton<RunLoaders>();
         services.TryAddSingleton<GatewayResolvers>();
-        services.AddGraphQLHttp(sp => GatewaySchema.Create(sp.GetRequiredService<GatewayResolvers>()));
+        services.AddLiveRuns();
+        services.AddGraphQLHttp(sp => GatewaySchema.Create(sp.GetRequiredService<GatewayResolvers>(), sp.GetRequiredService<LiveRunResolvers>().AddTo));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<GraphQL.AspNetCore.IGraphQLRequestInterceptor, VendorStatusInterceptor>());
 
         services.AddHealthChecks().AddCheck<VendorsHealthCheck>("vendors", tags: ["ready"]);
@@ -60,6 +62,7 @@ internal static class GatewayHostingExtensions
         ArgumentNullException.ThrowIfNull(app);
         var options = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
         app.UseCors();
+        app.UseWebSockets();
         app.MapGraphQL(options.Path).RequireCors(CorsPolicy);
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") || check.Name == "redis" });

@@ -11,7 +11,7 @@ internal static class GatewaySchema
     /// <summary>The SDL the schema is built from.</summary>
     public static string Sdl { get; } = ReadSdl();
 
-    public static GraphQL.Types.Schema Create(GatewayResolvers resolvers)
+    public static GraphQL.Types.Schema Create(GatewayResolvers resolvers, Func<SchemaBuilder, SchemaBuilder>? extend = null)
     {
         ArgumentNullException.ThrowIfNull(resolvers);
         var builder = Builder()
@@ -21,7 +21,7 @@ internal static class GatewaySchema
             builder.AddResolver(type, field, resolver);
         }
 
-        return builder.Build();
+        return (extend?.Invoke(builder) ?? builder).Build();
     }
 
     /// <summary>A builder over the gateway SDL with the code of its custom scalars.</summary>
