@@ -40,7 +40,8 @@ public sealed class GatewayHost : IAsyncDisposable
 
     /// <param name="settings">Extra gateway configuration (e.g. <c>ConnectionStrings:Redis</c>).</param>
     /// <param name="clockSpeed">The simulator's clock speed; a tiny value keeps running runs where they are for the length of a test.</param>
-    public static async Task<GatewayHost> StartAsync(IDictionary<string, string?>? settings = null, double clockSpeed = 0.0001)
+    /// <param name="configureGateway">Adjusts the gateway's builder (e.g. registers a manual <see cref="TimeProvider"/>).</param>
+    public static async Task<GatewayHost> StartAsync(IDictionary<string, string?>? settings = null, double clockSpeed = 0.0001, Action<WebApplicationBuilder>? configureGateway = null)
     {
         var simBuilder = WebApplication.CreateSlimBuilder();
         simBuilder.Logging.ClearProviders();
@@ -79,6 +80,7 @@ public sealed class GatewayHost : IAsyncDisposable
         {
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Configuration.AddInMemoryCollection(config);
+            configureGateway?.Invoke(builder);
         });
         await gateway.StartAsync();
         return new GatewayHost(simulator, gateway);
