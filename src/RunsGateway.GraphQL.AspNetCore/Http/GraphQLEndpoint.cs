@@ -54,6 +54,7 @@ internal sealed class GraphQLEndpoint
                 _services.GetRequiredService<SubscriptionLimiter>(),
                 [.. _services.GetServices<IGraphQLWebSocketInterceptor>()],
                 _services.GetService<TimeProvider>() ?? TimeProvider.System,
-                _services.GetRequiredService<ILoggerFactory>()));
+                _services.GetRequiredService<ILoggerFactory>(),
+                _services.GetRequiredService<PersistedOperations.PersistedOperationResolver>()));
     }
 }

@@ -17,7 +17,7 @@ internal sealed partial class GraphQLHttpHandler
     /// (validation, limits) are <c>next</c> events too, as the protocol requires; the client ends a subscription by
     /// closing the connection.
     /// </summary>
-    private async Task ServeEventStreamAsync(HttpContext context, GraphQLRequest request, IReadOnlyDictionary<string, object?> contextData)
+    private async Task ServeEventStreamAsync(HttpContext context, GraphQLRequest? request, IReadOnlyDictionary<string, object?> contextData, ExecutionResult? requestError = null)
     {
         var aborted = context.RequestAborted;
         var response = context.Response;
@@ -31,6 +31,13 @@ internal sealed partial class GraphQLHttpHandler
         try
         {
             await response.StartAsync(aborted).ConfigureAwait(false);
+            if (requestError is not null || request is null)
+            {
+                await stream.WriteNextAsync(requestError ?? ExecutionResult.FromError(GraphQLError.WithCode("The request has no query document.", ErrorCodes.BadRequest))).ConfigureAwait(false);
+                await stream.WriteCompleteAsync().ConfigureAwait(false);
+                return;
+            }
+
             using var slot = _streaming.Limiter.TryAcquire(ClientAddressOf(context), out var limitError);
             if (slot is null)
             {

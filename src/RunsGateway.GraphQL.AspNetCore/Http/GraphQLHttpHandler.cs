@@ -106,6 +106,14 @@ internal sealed partial class GraphQLHttpHandler
             return;
         }
 
+        var (document, persistedError) = await _streaming.PersistedOperations.ResolveAsync(parameters, context.RequestAborted).ConfigureAwait(false);
+        if (persistedError is not null)
+        {
+            await AnswerRequestErrorAsync(context, ExecutionResult.FromError(persistedError), eventStream, mediaType, isGet).ConfigureAwait(false);
+            return;
+        }
+
+        parameters = parameters with { Query = document! };
         var contextData = new Dictionary<string, object?>(StringComparer.Ordinal) { [GraphQLHttpContextData.HttpContext] = context };
         foreach (var interceptor in _interceptors)
         {
@@ -165,6 +173,21 @@ internal sealed partial class GraphQLHttpHandler
             response.Headers.Allow = "POST";
         }
 
+        response.ContentType = MediaTypes.ContentTypeOf(mediaType);
+        await WriteAsync(response.BodyWriter, result.WriteTo, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>Answers a request that fails before the engine runs: as an SSE stream of one event, or as JSON.</summary>
+    private async Task AnswerRequestErrorAsync(HttpContext context, ExecutionResult result, bool eventStream, ResponseMediaType mediaType, bool isGet)
+    {
+        if (eventStream)
+        {
+            await ServeEventStreamAsync(context, request: null, new Dictionary<string, object?>(), result).ConfigureAwait(false);
+            return;
+        }
+
+        var response = context.Response;
+        response.StatusCode = StatusCodeOf(result, mediaType, isGet);
         response.ContentType = MediaTypes.ContentTypeOf(mediaType);
         await WriteAsync(response.BodyWriter, result.WriteTo, context.RequestAborted).ConfigureAwait(false);
     }

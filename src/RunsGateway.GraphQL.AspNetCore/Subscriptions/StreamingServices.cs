@@ -8,4 +8,5 @@ internal sealed record StreamingServices(
     SubscriptionLimiter Limiter,
     IGraphQLWebSocketInterceptor[] WebSocketInterceptors,
     TimeProvider TimeProvider,
-    ILoggerFactory LoggerFactory);
+    ILoggerFactory LoggerFactory,
+    PersistedOperations.PersistedOperationResolver PersistedOperations);

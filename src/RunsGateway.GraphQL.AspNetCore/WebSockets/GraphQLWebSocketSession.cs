@@ -271,6 +271,15 @@ internal sealed partial class GraphQLWebSocketSession : IAsyncDisposable
             return;
         }
 
+        var (document, persistedError) = await _streaming.PersistedOperations.ResolveAsync(parameters, _shutdown.Token).ConfigureAwait(false);
+        if (persistedError is not null)
+        {
+            await SendErrorAsync(id, [persistedError]).ConfigureAwait(false);
+            return;
+        }
+
+        parameters = parameters with { Query = document! };
+
         if (_operations.Count >= _streaming.Options.MaxPerConnection)
         {
             await SendErrorAsync(id, [SubscriptionLimiter.LimitError(
