@@ -114,7 +114,12 @@ internal sealed partial class GraphQLHttpHandler
         }
 
         parameters = parameters with { Query = document! };
-        var contextData = new Dictionary<string, object?>(StringComparer.Ordinal) { [GraphQLHttpContextData.HttpContext] = context };
+        var cacheControl = new GraphQLCacheControl();
+        var contextData = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            [GraphQLHttpContextData.HttpContext] = context,
+            [GraphQLHttpContextData.CacheControl] = cacheControl,
+        };
         foreach (var interceptor in _interceptors)
         {
             interceptor.OnRequest(context, contextData);
@@ -174,7 +179,15 @@ internal sealed partial class GraphQLHttpHandler
         }
 
         response.ContentType = MediaTypes.ContentTypeOf(mediaType);
-        await WriteAsync(response.BodyWriter, result.WriteTo, context.RequestAborted).ConfigureAwait(false);
+        var maxAge = isGet && result.HasData && result.Errors.Count == 0 ? cacheControl.MaxAge : null;
+        if (maxAge is null)
+        {
+            response.Headers.CacheControl = "no-store";
+            await WriteAsync(response.BodyWriter, result.WriteTo, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        await WriteCacheableAsync(context, result, maxAge.Value).ConfigureAwait(false);
     }
 
     /// <summary>Answers a request that fails before the engine runs: as an SSE stream of one event, or as JSON.</summary>

@@ -46,7 +46,10 @@ internal static class GatewayHostingExtensions
         services.TryAddSingleton<RunLoaders>();
         services.TryAddSingleton<GatewayResolvers>();
         services.AddLiveRuns();
-        services.AddGraphQLHttp(sp => GatewaySchema.Create(sp.GetRequiredService<GatewayResolvers>(), sp.GetRequiredService<LiveRunResolvers>().AddTo));
+        services.AddGraphQLHttp(sp => GatewaySchema.Create(
+            sp.GetRequiredService<GatewayResolvers>(),
+            sp.GetRequiredService<LiveRunResolvers>().AddTo,
+            new HttpCacheHints(sp.GetRequiredService<IOptions<GatewayCacheOptions>>().Value).Decorate));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<GraphQL.AspNetCore.IGraphQLRequestInterceptor, VendorStatusInterceptor>());
 
         services.AddHealthChecks().AddCheck<VendorsHealthCheck>("vendors", tags: ["ready"]);

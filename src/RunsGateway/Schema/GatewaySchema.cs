@@ -1,4 +1,5 @@
 using System.Reflection;
+using RunsGateway.GraphQL.Execution;
 using RunsGateway.GraphQL.Types;
 
 namespace RunsGateway.Schema;
@@ -11,14 +12,17 @@ internal static class GatewaySchema
     /// <summary>The SDL the schema is built from.</summary>
     public static string Sdl { get; } = ReadSdl();
 
-    public static GraphQL.Types.Schema Create(GatewayResolvers resolvers, Func<SchemaBuilder, SchemaBuilder>? extend = null)
+    public static GraphQL.Types.Schema Create(
+        GatewayResolvers resolvers,
+        Func<SchemaBuilder, SchemaBuilder>? extend = null,
+        Func<string, FieldResolver, FieldResolver>? decorate = null)
     {
         ArgumentNullException.ThrowIfNull(resolvers);
         var builder = Builder()
             .AddTypeResolver("Node", (value, context) => GatewayResolvers.NodeTypeName(value) is { } name ? context.Schema.GetType(name) as ObjectType : null);
         foreach (var (type, field, resolver) in resolvers.All())
         {
-            builder.AddResolver(type, field, resolver);
+            builder.AddResolver(type, field, decorate?.Invoke(type, resolver) ?? resolver);
         }
 
         return (extend?.Invoke(builder) ?? builder).Build();
