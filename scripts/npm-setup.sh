@@ -3,10 +3,10 @@
 #   1. Banana Cake Pop (src/RunsGateway.GraphQL.AspNetCore/ide, pinned by its package-lock.json); its built
 #      static files, LICENSE included, are copied to src/RunsGateway.GraphQL.AspNetCore/wwwroot/ide/, which the
 #      transport project embeds and serves on the GraphQL path.
-#   2. The reference streaming clients (graphql-ws, graphql-sse) in tools/subscription-clients, which the
-#      subscription transport tests drive.
-#   3. The GraphQL oracles (graphql-js, graphql-http audits): ../shared is read-only, so they are copied to
-#      .tools/graphql-oracles and installed there (override the source with GRAPHQL_ORACLES_SRC).
+#   2. The GraphQL oracles (graphql-js, graphql-http audits): tools/graphql-oracles, pinned by its package-lock.json,
+#      installed in place (node_modules is not committed).
+#   3. The reference streaming clients (graphql-ws, graphql-sse): tools/subscription-clients, which the subscription
+#      transport tests drive, installed in place the same way.
 # Usage: scripts/npm-setup.sh [--ide-only | --oracles-only]
 # Without npm it prints how to install Node.js and exits 0, so a build without npm still succeeds.
 set -euo pipefail
@@ -75,19 +75,6 @@ if [ "$do_ide" = 1 ]; then
 fi
 
 if [ "$do_oracles" = 1 ]; then
+  npm_ci "$root/tools/graphql-oracles"
   npm_ci "$root/tools/subscription-clients"
-fi
-
-if [ "$do_oracles" = 1 ]; then
-  src=${GRAPHQL_ORACLES_SRC:-$root/../shared/tools/graphql-oracles}
-  dst="$root/.tools/graphql-oracles"
-  if [ -d "$src" ]; then
-    mkdir -p "$dst"
-    # Copy the scripts (not node_modules) with write bits so npm can install next to them.
-    (cd "$src" && find . -path ./node_modules -prune -o -type f -print0 | xargs -0 cp --parents -t "$dst")
-    chmod -R u+w "$dst"
-    npm_ci "$dst"
-  else
-    echo "npm-setup: $src not found; the GraphQL-over-HTTP audit test cannot run" >&2
-  fi
 fi

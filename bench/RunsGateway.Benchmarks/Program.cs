@@ -1,8 +1,8 @@
-// `redis-throughput` is a console mode driven by bench/redis-throughput.sh; everything else goes to BenchmarkDotNet.
-if (args is ["redis-throughput", ..])
-{
-    return await RunsGateway.Benchmarks.Redis.RedisThroughput.RunAsync(args[1..]);
-}
+namespace RunsGateway.Benchmarks;
 
-BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-return 0;
+/// <summary>Runs the benchmarks BenchmarkDotNet's command line selects (e.g. <c>--filter '*GatewayRequestBenchmarks*'</c>).</summary>
+internal static class BenchmarkProgram
+{
+    private static void Main(string[] args) =>
+        BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+}

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 namespace RunsGateway.Core;
 
 /// <summary>One run of any vendor in the unified model. Its identity is <see cref="Ref"/> (vendor + project + run id).</summary>
+[System.ComponentModel.ImmutableObject(true)]
 public sealed record Run
 {
     /// <summary>The run's identity: vendor, project and run id.</summary>

@@ -6,6 +6,7 @@ namespace RunsGateway.Core;
 /// <param name="PageSize">The page size used upstream.</param>
 /// <param name="TotalCount">Total specs matching the request across all pages, when the vendor says.</param>
 /// <param name="HasNextPage">Whether page <c>PageNumber + 1</c> exists.</param>
+[System.ComponentModel.ImmutableObject(true)]
 public sealed record SpecPage(IReadOnlyList<Spec> Items, int PageNumber, int PageSize, int? TotalCount, bool HasNextPage)
 {
     /// <summary>The page size used for every NeetoPlaydash spec request (the vendor's maximum).</summary>

@@ -1,6 +1,7 @@
 namespace RunsGateway.Core;
 
 /// <summary>Aggregate test counts of a run, as the vendor reports them (never computed by counting a paginated or filtered list).</summary>
+[System.ComponentModel.ImmutableObject(true)]
 public sealed record Summary
 {
     /// <summary>Total tests (CCExtractor samples).</summary>

@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
 using RunsGateway.VendorSimulator.Tests.Infrastructure;
+using Snapshooter.Xunit3;
 
 namespace RunsGateway.VendorSimulator.Tests;
 
-/// <summary>One run per vendor per status, compared with <c>__snapshots__/</c> (manual clock at a fixed instant).</summary>
+/// <summary>One run per vendor per status, compared with Snapshooter snapshots in <c>__snapshots__/</c> (manual clock at a fixed instant).</summary>
 public sealed class SimulatedVendorApiSnapshotTests(SimulatorFixture fixture) : IClassFixture<SimulatorFixture>
 {
     private readonly SimulatorHost _host = fixture.Host;
@@ -26,15 +27,15 @@ public sealed class SimulatedVendorApiSnapshotTests(SimulatorFixture fixture) : 
         var summary = await (await _host.GetCcExtractorAsync($"runs/{id}/summary")).TextAsync();
 
         JsonNode.Parse(run)!["status"]!.GetValue<string>().ShouldBe(status);
-        Snapshot.Match($"ccextractor-run-{status}", run);
-        Snapshot.Match($"ccextractor-summary-{status}", summary);
+        Snapshot.Match(SnapshotJson.Indent(run), $"ccextractor-run-{status}");
+        Snapshot.Match(SnapshotJson.Indent(summary), $"ccextractor-summary-{status}");
     }
 
     [Fact]
     public async Task CcExtractor_CurrentCodeShape_MatchesSnapshot()
     {
-        Snapshot.Match("ccextractor-current-code-run", await (await _host.GetCcExtractorAsync("runs/3")).TextAsync());
-        Snapshot.Match("ccextractor-current-code-summary", await (await _host.GetCcExtractorAsync("runs/3/summary")).TextAsync());
+        Snapshot.Match(SnapshotJson.Indent(await (await _host.GetCcExtractorAsync("runs/3")).TextAsync()), "ccextractor-current-code-run");
+        Snapshot.Match(SnapshotJson.Indent(await (await _host.GetCcExtractorAsync("runs/3/summary")).TextAsync()), "ccextractor-current-code-summary");
     }
 
     [Theory]
@@ -52,7 +53,7 @@ public sealed class SimulatedVendorApiSnapshotTests(SimulatorFixture fixture) : 
         var body = await (await _host.GetNeetoPlaydashAsync($"projects/{run["project"]}/runs/{run["runId"]}?page_size=3")).TextAsync();
 
         JsonNode.Parse(body)!["status"]!.GetValue<string>().ShouldBe(status);
-        Snapshot.Match($"neetoplaydash-{status}", body);
+        Snapshot.Match(SnapshotJson.Indent(body), $"neetoplaydash-{status}");
     }
 
     [Fact]
@@ -60,7 +61,7 @@ public sealed class SimulatedVendorApiSnapshotTests(SimulatorFixture fixture) : 
     {
         var body = await (await _host.GetNeetoPlaydashAsync("projects/pdqmxlz/runs/xlspecs?status=failed&page=2&page_size=5")).TextAsync();
 
-        Snapshot.Match("neetoplaydash-large-run-failed-page-2", body);
+        Snapshot.Match(SnapshotJson.Indent(body), "neetoplaydash-large-run-failed-page-2");
     }
 
     [Theory]
@@ -73,7 +74,7 @@ public sealed class SimulatedVendorApiSnapshotTests(SimulatorFixture fixture) : 
 
         var body = await (await _host.GetTestVibeAsync($"projects/{run["project"]}/runs/{run["runId"]}")).TextAsync();
 
-        Snapshot.Match($"testvibe-{status}", body);
+        Snapshot.Match(SnapshotJson.Indent(body), $"testvibe-{status}");
     }
 
     [Fact]
@@ -84,7 +85,7 @@ public sealed class SimulatedVendorApiSnapshotTests(SimulatorFixture fixture) : 
             var body = await (await _host.GetTestVibeAsync($"projects/{run!["project"]}/runs/{run["runId"]}")).TextAsync();
             if (JsonNode.Parse(body)!["startedUtc"] is not null)
             {
-                Snapshot.Match("testvibe-running-started", body);
+                Snapshot.Match(SnapshotJson.Indent(body), "testvibe-running-started");
                 return;
             }
         }
@@ -104,7 +105,7 @@ public sealed class SimulatedVendorApiSnapshotTests(SimulatorFixture fixture) : 
 
         var body = await (await _host.GetCrewshipAsync("runs/" + id)).TextAsync();
 
-        Snapshot.Match($"crewship-{status}", body);
+        Snapshot.Match(SnapshotJson.Indent(body), $"crewship-{status}");
     }
 
     [Theory]
@@ -124,8 +125,8 @@ public sealed class SimulatedVendorApiSnapshotTests(SimulatorFixture fixture) : 
         };
         var notFound = await (await _host.GetAsync(notFoundPath, headers)).TextAsync();
 
-        Snapshot.Match($"{vendor}-error-401", unauthorized);
-        Snapshot.Match($"{vendor}-error-404", notFound);
+        Snapshot.Match(SnapshotJson.Indent(unauthorized), $"{vendor}-error-401");
+        Snapshot.Match(SnapshotJson.Indent(notFound), $"{vendor}-error-404");
     }
 
     private async Task<string> FirstDocumentedCcRunAsync(string status)

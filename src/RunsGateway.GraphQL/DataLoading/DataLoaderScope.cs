@@ -75,6 +75,18 @@ public sealed class DataLoaderScope : IDataLoaderScope, IBatchScheduler, IWorkTr
             ?? throw new InvalidOperationException($"The DataLoader '{name}' is a {loader.GetType().Name}, not a {typeof(TLoader).Name}.");
     }
 
+    /// <summary>The loader of type <typeparamref name="TLoader"/>, created from the request's services on first use (typed resolvers).</summary>
+    internal TLoader GetOrCreate<TLoader>(IServiceProvider? services, Func<IServiceProvider?, IBatchScheduler, TLoader> create)
+        where TLoader : class
+    {
+        if (_loaders is not null && _loaders.TryGetValue(typeof(TLoader), out var existing))
+        {
+            return (TLoader)existing;
+        }
+
+        return (TLoader)Loaders.GetOrAdd(typeof(TLoader), static (_, state) => state.create(state.services, state.scope), (create, services, scope: this));
+    }
+
     /// <inheritdoc />
     public IDataLoader<TKey, TValue> GetOrCreate<TKey, TValue>(string name, BatchLoadFunction<TKey, TValue> batchFunction, DataLoaderOptions? options = null)
         where TKey : notnull

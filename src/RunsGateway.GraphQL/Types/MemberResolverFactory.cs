@@ -45,7 +45,7 @@ internal static class MemberResolverFactory
     }
 
     /// <summary>A resolver reading the member for <paramref name="fieldName"/> of <paramref name="clrType"/>, or null when none fits.</summary>
-    public static FieldResolver? TryCreate(Type clrType, string fieldName)
+    public static FieldResolver? TryCreate(Type clrType, string fieldName, GraphQLType? fieldType = null)
     {
         if (typeof(IReadOnlyDictionary<string, object?>).IsAssignableFrom(clrType))
         {
@@ -78,7 +78,11 @@ internal static class MemberResolverFactory
             access = Expression.Call(typed, method, arguments);
         }
 
-        var body = WrapResult(access);
+        var body = fieldType?.NullableType() is ScalarType { Name: "Int" } && (access.Type == typeof(long) || access.Type == typeof(long?))
+            ? Expression.Call(typeof(Resolvers.ResolverRuntime).GetMethod(access.Type == typeof(long) ? nameof(Resolvers.ResolverRuntime.FromInt64) : nameof(Resolvers.ResolverRuntime.FromNullableInt64))!, access)
+            : Resolvers.ResolverRuntime.NonAllocatingWrapper(access.Type) is { } wrapper
+                ? Expression.Call(wrapper, access)
+                : WrapResult(access);
         var guarded = Expression.Condition(
             Expression.TypeIs(parent, clrType),
             body,
@@ -103,11 +107,12 @@ internal static class MemberResolverFactory
     public static bool NamesMatch(string clrName, string graphQLName)
         => string.Equals(clrName.Replace("_", string.Empty, StringComparison.Ordinal), graphQLName.Replace("_", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
 
-    private static MemberInfo? FindMember(Type clrType, string fieldName)
+    /// <summary>The property or parameterless method of <paramref name="clrType"/> that a field named <paramref name="fieldName"/> reads, or null.</summary>
+    internal static MemberInfo? FindMember(Type clrType, string fieldName)
     {
         var pascal = ToPascalCase(fieldName);
         const BindingFlags flags = BindingFlags.Public | BindingFlags.Instance | BindingFlags.FlattenHierarchy;
-        var properties = clrType.GetProperties(flags).Where(p => p.CanRead && p.GetIndexParameters().Length == 0).ToList();
+        var properties = clrType.GetProperties(flags).Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && p.GetCustomAttribute<Resolvers.GraphQLIgnoreAttribute>() is null).ToList();
         var exact = properties.FirstOrDefault(p => p.Name == pascal || p.Name == fieldName)
             ?? properties.FirstOrDefault(p => NamesMatch(p.Name, fieldName));
         if (exact is not null)

@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
+using RunsGateway.GraphQL.DataLoading;
 using RunsGateway.GraphQL.Execution;
 using RunsGateway.GraphQL.Language;
+using RunsGateway.GraphQL.Resolvers;
 using RunsGateway.GraphQL.Validation.Sdl;
 
 namespace RunsGateway.GraphQL.Types;
@@ -27,6 +29,7 @@ public sealed class SchemaBuilder
     private readonly Dictionary<string, Type> _runtimeTypes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ScalarType> _scalars = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Type> _enumBindings = new(StringComparer.Ordinal);
+    private readonly TypedBindings _typed = new();
     private FieldResolver? _defaultResolver;
     private bool _assumeValid;
 
@@ -100,6 +103,43 @@ public sealed class SchemaBuilder
         {
             yield return item;
         }
+    }
+
+    /// <summary>
+    /// Adds a resolver class: a class marked <c>[ObjectType("T")]</c>, <c>[ExtendObjectType("T")]</c> or <c>[QueryType]</c> whose
+    /// public methods resolve fields of <c>T</c> (<c>GetRunAsync</c> → <c>run</c>, or <c>[GraphQLName]</c>). Parameters bind by
+    /// kind: arguments by name (converted to the parameter's type), <c>[Parent]</c>, <see cref="CancellationToken"/>,
+    /// <see cref="IResolverContext"/>, DataLoaders registered with <see cref="AddDataLoader{TLoader}"/>, and services.
+    /// Instance methods run on one instance created at <see cref="Build"/> (public parameterless constructor).
+    /// </summary>
+    public SchemaBuilder AddResolvers<TResolvers>() => AddResolvers(typeof(TResolvers));
+
+    /// <summary>Adds a resolver class by type (static classes included); see <see cref="AddResolvers{TResolvers}()"/>.</summary>
+    public SchemaBuilder AddResolvers(Type resolverType)
+    {
+        ArgumentNullException.ThrowIfNull(resolverType);
+        _typed.AddResolverClass(resolverType, null);
+        return this;
+    }
+
+    /// <summary>Adds a resolver class whose instance methods run on <paramref name="instance"/>; see <see cref="AddResolvers{TResolvers}()"/>.</summary>
+    public SchemaBuilder AddResolvers(object instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        _typed.AddResolverClass(instance.GetType(), instance);
+        return this;
+    }
+
+    /// <summary>
+    /// Registers a DataLoader class (a <see cref="BatchDataLoader{TKey, TValue}"/>) that resolver methods take as a parameter.
+    /// One instance is created per request, on first use, with its constructor's <see cref="IBatchScheduler"/>, the
+    /// <paramref name="options"/> and services of the request.
+    /// </summary>
+    public SchemaBuilder AddDataLoader<TLoader>(DataLoaderOptions? options = null)
+        where TLoader : class
+    {
+        _typed.AddDataLoader(typeof(TLoader), options);
+        return this;
     }
 
     /// <summary>Sets the type resolver of an interface or union.</summary>
@@ -178,15 +218,17 @@ public sealed class SchemaBuilder
             }
         }
 
+        var errors = new List<string>();
+        _typed.DiscoverEnums(_document, _runtimeTypes, _enumBindings, errors);
         var context = new BuildContext(this);
         var schema = context.Build();
-        var errors = new List<string>();
         if (!_assumeValid)
         {
             errors.AddRange(SchemaValidator.Validate(schema));
         }
 
         errors.AddRange(context.Errors);
+        _typed.Bind(schema, _runtimeTypes, _resolvers.Keys, errors);
         CheckBindings(schema, errors);
         if (errors.Count > 0)
         {
@@ -246,7 +288,7 @@ public sealed class SchemaBuilder
                 {
                     errors.Add(
                         $"Field \"{name}.{field.Name}\" has no resolver: runtime type \"{clrType.Name}\" has no property or parameterless method " +
-                        $"\"{MemberResolverFactory.ToPascalCase(field.Name)}\". Add one with AddResolver(\"{name}\", \"{field.Name}\", …) or set UseDefaultResolver(…).");
+                        $"\"{MemberResolverFactory.ToPascalCase(field.Name)}\". Add a resolver method to a resolver class of \"{name}\", AddResolver(\"{name}\", \"{field.Name}\", …) or UseDefaultResolver(…).");
                 }
             }
         }
@@ -558,7 +600,7 @@ public sealed class SchemaBuilder
             var resolver = builder._resolvers.GetValueOrDefault((typeName, name));
             if (resolver is null && builder._runtimeTypes.TryGetValue(typeName, out var clrType))
             {
-                resolver = MemberResolverFactory.TryCreate(clrType, name);
+                resolver = MemberResolverFactory.TryCreate(clrType, name, ResolveType(node.Type));
             }
 
             var subscriber = builder._subscribers.GetValueOrDefault((typeName, name));

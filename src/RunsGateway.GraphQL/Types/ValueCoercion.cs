@@ -342,6 +342,16 @@ public static partial class ValueCoercion
             return null;
         }
 
+        // A field whose value failed coercion has had its error; like graphql-js (whose failed field is undefined, not null),
+        // the OneOf check below must not add a second "must be non-null" error for it.
+        var fieldFailed = false;
+        InputErrorHandler fieldErrors = type.IsOneOf
+            ? (fieldPath, invalid, message) =>
+            {
+                fieldFailed = true;
+                onError(fieldPath, invalid, message);
+            }
+            : onError;
         var coerced = new OrderedDictionary<string, object?>(type.Fields.Count, StringComparer.Ordinal);
         foreach (var field in type.Fields.Values)
         {
@@ -360,7 +370,7 @@ public static partial class ValueCoercion
             }
 
             path.Add(field.Name);
-            coerced[field.Name] = CoerceInputValueCore(Scalars.Unwrap(fieldValue), field.Type, onError, path);
+            coerced[field.Name] = CoerceInputValueCore(Scalars.Unwrap(fieldValue), field.Type, fieldErrors, path);
             path.RemoveAt(path.Count - 1);
         }
 
@@ -381,7 +391,7 @@ public static partial class ValueCoercion
             else
             {
                 var (key, value) = coerced.GetAt(0);
-                if (value is null)
+                if (value is null && !fieldFailed)
                 {
                     path.Add(key);
                     onError([.. path], null, $"Field \"{key}\" must be non-null.");

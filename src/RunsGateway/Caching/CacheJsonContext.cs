@@ -3,10 +3,10 @@ using RunsGateway.Core;
 
 namespace RunsGateway.Caching;
 
-/// <summary>Source-generated JSON for cache payloads: finished runs and their parts.</summary>
+/// <summary>Source-generated JSON for the payloads stored in Redis: finished runs and their parts.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(Run))]
 [JsonSerializable(typeof(Summary))]
 [JsonSerializable(typeof(SpecPage))]
-[JsonSerializable(typeof(List<Spec>))]
+[JsonSerializable(typeof(SpecList))]
 internal sealed partial class CacheJsonContext : JsonSerializerContext;

@@ -21,6 +21,14 @@ public sealed class GatewayCacheOptions
     [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00")]
     public TimeSpan CcExtractorLifetime { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// How long an entry read from or written to Redis stays in the in-process tier (L1) of this instance. Without Redis the
+    /// in-process tier is the whole cache and entries live for their full lifetime instead.
+    /// </summary>
+    /// <value>The default value is 5 minutes.</value>
+    [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00")]
+    public TimeSpan LocalLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How long one cache round trip may take before the request bypasses the cache and asks the vendors.</summary>
     /// <value>The default value is 250 milliseconds.</value>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
@@ -31,7 +39,7 @@ public sealed class GatewayCacheOptions
     [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
     public TimeSpan OutageRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>The size limit of the in-memory cache used when no Redis is configured, in bytes of stored payload.</summary>
+    /// <summary>The size limit of the in-process tier (L1), in bytes of serialised payload.</summary>
     /// <value>The default value is 64 MiB.</value>
     [Range(1024, long.MaxValue)]
     public long InMemorySizeLimitBytes { get; set; } = 64L * 1024 * 1024;

@@ -1,209 +1,210 @@
-using System.Diagnostics;
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
 using RunsGateway.Core;
-using RunsGateway.Redis;
 using RunsGateway.Telemetry;
 
 namespace RunsGateway.Caching;
 
 /// <summary>
 /// The gateway's cache of finished runs and their parts, one entry per upstream resource (<c>run:</c>, <c>summary:</c>, <c>specs:</c>,
-/// <c>specpage:</c> followed by the run's key). Lookups of one batch are one round trip. The cache is an optimisation, never a
-/// dependency: when it is slow or down, every call returns misses after <see cref="GatewayCacheOptions.OperationTimeout"/>, the
-/// cache is skipped for <see cref="GatewayCacheOptions.OutageRetryInterval"/>, and one warning is logged per outage.
+/// <c>specpage:</c> followed by the run's key), over <see cref="HybridCache"/>: the in-process tier hands out the stored immutable
+/// object, Redis (when configured) is the shared tier. Every entry is tagged with its run's key, so a purge removes the run and
+/// everything cached under it. Lookups never fail: a broken entry or an unavailable Redis is a miss.
 /// </summary>
-internal sealed partial class RunCache(
-    IBatchCache cache,
-    IOptions<GatewayCacheOptions> options,
-    TimeProvider timeProvider,
-    GatewayMetrics metrics,
-    ILogger<RunCache> logger)
+internal sealed partial class RunCache
 {
-    private readonly Lock _gate = new();
-    private bool _inOutage;
-    private DateTimeOffset _retryAt;
+    /// <summary>The key kind of a run.</summary>
+    public const string RunKind = "run";
 
-    /// <summary>Whether the cache is currently skipped because of an outage.</summary>
-    public bool IsInOutage
+    /// <summary>The key kind of a run's summary.</summary>
+    public const string SummaryKind = "summary";
+
+    /// <summary>The key kind of all of a run's specs.</summary>
+    public const string SpecsKind = "specs";
+
+    /// <summary>The key kind of one upstream page of a run's specs.</summary>
+    public const string SpecPageKind = "specpage";
+
+    // A lookup only reads: a miss returns null without storing anything; the loaders fetch misses in batches and store them.
+    private static readonly HybridCacheEntryOptions Lookup = new() { Flags = HybridCacheEntryFlags.DisableUnderlyingData };
+
+    // Keys and tags are built once per run and reused while the run stays hot; bounded against a flood of distinct references.
+    private const int MaxInternedRuns = 10_000;
+    private readonly ConcurrentDictionary<RunRef, RunEntryKeys> _keys = new();
+
+    private readonly HybridCache _cache;
+    private readonly RunCacheInvalidation? _invalidation;
+    private readonly GatewayMetrics _metrics;
+    private readonly ILogger<RunCache> _logger;
+    private readonly HybridCacheEntryOptions _ccExtractorEntry;
+    private readonly HybridCacheEntryOptions _finishedEntry;
+
+    public RunCache(HybridCache cache, IOptions<GatewayCacheOptions> options, GatewayMetrics metrics, ILogger<RunCache> logger, RunCacheInvalidation? invalidation = null)
     {
-        get
-        {
-            lock (_gate)
-            {
-                return _inOutage;
-            }
-        }
+        ArgumentNullException.ThrowIfNull(options);
+        _cache = cache;
+        _invalidation = invalidation;
+        _metrics = metrics;
+        _logger = logger;
+        var settings = options.Value;
+        _ccExtractorEntry = EntryOptions(settings.CcExtractorLifetime, settings.LocalLifetime, invalidation is not null);
+        _finishedEntry = EntryOptions(settings.FinishedRunLifetime, settings.LocalLifetime, invalidation is not null);
     }
 
-    public async Task<T?[]> GetManyAsync<T>(string kind, IReadOnlyList<string> keys, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    /// <summary>The cache key of a part of a run: <c>{kind}:{run key}</c>.</summary>
+    public static string KeyOf(string kind, RunRef run) => string.Concat(kind, ":", run.Key);
+
+    /// <summary>The interned keys and tag of <paramref name="run"/>.</summary>
+    public RunEntryKeys KeysOf(RunRef run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (_keys.TryGetValue(run, out var keys))
+        {
+            return keys;
+        }
+
+        if (_keys.Count >= MaxInternedRuns)
+        {
+            _keys.Clear();
+        }
+
+        return _keys.GetOrAdd(run, static r => new RunEntryKeys(r));
+    }
+
+    /// <summary>The cache key of one upstream spec page: <c>specpage:{run key}:{page}:{status or all}</c>.</summary>
+    public static string PageKeyOf(RunRef run, int pageNumber, TestStatus? status) =>
+        string.Create(CultureInfo.InvariantCulture, $"{SpecPageKind}:{run.Key}:{pageNumber}:{status?.ToString() ?? "all"}");
+
+    /// <summary>
+    /// Looks up entries of one kind; <paramref name="results"/>[i] is the entry of <paramref name="keys"/>[i] or null. In-process hits
+    /// complete synchronously without allocating; the others wait for Redis concurrently.
+    /// </summary>
+    public async ValueTask<int> GetManyAsync<T>(string kind, IReadOnlyList<(RunRef Run, string Key)> keys, T?[] results, CancellationToken cancellationToken)
         where T : class
     {
-        var results = new T?[keys.Count];
-        if (keys.Count == 0 || !ShouldTry())
-        {
-            metrics.CacheLookups(kind, hits: 0, misses: keys.Count);
-            return results;
-        }
-
-        var cacheKeys = new string[keys.Count];
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(results);
+        ValueTask<T?>[]? pending = null;
         for (var i = 0; i < keys.Count; i++)
         {
-            cacheKeys[i] = kind + ":" + keys[i];
-        }
-
-        IReadOnlyList<byte[]?> values;
-        try
-        {
-            values = await WithTimeoutAsync(ct => cache.GetManyAsync(cacheKeys, ct), cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            ReportFailure(ex);
-            metrics.CacheLookups(kind, hits: 0, misses: keys.Count);
-            return results;
-        }
-
-        ReportSuccess();
-        var hits = 0;
-        for (var i = 0; i < values.Count && i < results.Length; i++)
-        {
-            if (values[i] is not { } bytes)
-            {
-                continue;
-            }
-
+            var (run, key) = keys[i];
             try
             {
-                results[i] = JsonSerializer.Deserialize(bytes, typeInfo);
-                hits += results[i] is null ? 0 : 1;
+                var lookup = _cache.GetOrCreateAsync<T?>(key, static _ => default, Lookup, KeysOf(run).Tags, cancellationToken);
+                if (lookup.IsCompletedSuccessfully)
+                {
+                    results[i] = lookup.Result;
+                }
+                else
+                {
+                    (pending ??= new ValueTask<T?>[keys.Count])[i] = lookup;
+                }
             }
-            catch (JsonException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // A payload from an older or foreign deployment is a miss, not a failure; it is overwritten on the next store.
-                LogUnreadableEntry(logger, cacheKeys[i]);
+                LogLookupFailed(_logger, key, ex);
             }
         }
 
-        metrics.CacheLookups(kind, hits, keys.Count - hits);
-        return results;
+        if (pending is not null)
+        {
+            for (var i = 0; i < pending.Length; i++)
+            {
+                if (pending[i] is var lookup && lookup != default)
+                {
+                    try
+                    {
+                        results[i] = await lookup.ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                    {
+                        LogLookupFailed(_logger, keys[i].Key, ex);
+                    }
+                }
+            }
+        }
+
+        var hits = 0;
+        for (var i = 0; i < keys.Count; i++)
+        {
+            hits += results[i] is null ? 0 : 1;
+        }
+
+        _metrics.CacheLookups(kind, hits, keys.Count - hits);
+        return hits;
     }
 
-    public async Task SetManyAsync<T>(string kind, IReadOnlyList<(RunRef Run, string Key, T Value)> items, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    /// <summary>Stores a finished part of <paramref name="run"/> for its vendor's lifetime, tagged with the run.</summary>
+    public async ValueTask SetAsync<T>(RunRef run, string key, T value, CancellationToken cancellationToken)
+        where T : class
     {
-        if (items.Count == 0 || !ShouldTry())
-        {
-            return;
-        }
-
-        var entries = new CacheEntry[items.Count];
-        var opts = options.Value;
-        for (var i = 0; i < items.Count; i++)
-        {
-            var (run, key, value) = items[i];
-            entries[i] = new CacheEntry(kind + ":" + key, JsonSerializer.SerializeToUtf8Bytes(value, typeInfo), opts.LifetimeFor(run.Vendor));
-        }
-
+        ArgumentNullException.ThrowIfNull(run);
         try
         {
-            await WithTimeoutAsync(async ct =>
-            {
-                await cache.SetManyAsync(entries, ct).ConfigureAwait(false);
-                return true;
-            }, cancellationToken).ConfigureAwait(false);
-            ReportSuccess();
+            await _cache.SetAsync<T?>(key, value, run.Vendor == Vendor.CcExtractor ? _ccExtractorEntry : _finishedEntry, KeysOf(run).Tags, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            ReportFailure(ex);
+            // Redis failures are absorbed below HybridCache; this is a serialisation or size problem: the entry stays uncached.
+            LogStoreFailed(_logger, key, ex);
         }
     }
 
     /// <summary>
-    /// Removes every cached part of a run: the run, its summary, all its specs and its spec pages (every page the run's spec count
-    /// allows, unfiltered and per status). Returns how many entries were removed.
+    /// Removes a run and everything cached under it (summary, specs, spec pages) from this instance, from Redis and, through the
+    /// purge channel, from the in-process tier of every other instance.
     /// </summary>
-    public async Task<int> PurgeAsync(RunRef run, CancellationToken cancellationToken)
+    /// <returns>How many other gateway instances were told (0 without Redis).</returns>
+    /// <exception cref="RedisUnavailableException">Redis is configured but unavailable: the run was evicted from this instance only.</exception>
+    public async Task<long> PurgeAsync(RunRef run, CancellationToken cancellationToken)
     {
-        var cached = (await GetManyAsync("run", [run.Key], CacheJsonContext.Default.Run, cancellationToken).ConfigureAwait(false))[0];
-        var total = cached?.FirstSpecPage.TotalCount ?? cached?.FirstSpecPage.Items.Count ?? 0;
-        var pages = Math.Max(1, (total + SpecPage.UpstreamPageSize - 1) / SpecPage.UpstreamPageSize);
-        var keys = new List<string> { "run:" + run.Key, "summary:" + run.Key, "specs:" + run.Key };
-        var statuses = Enum.GetNames<TestStatus>().Prepend("all").ToArray();
-        for (var page = 1; page <= pages; page++)
-        {
-            keys.AddRange(statuses.Select(status => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"specpage:{run.Key}:{page}:{status}")));
-        }
-
-        var removed = 0;
-        foreach (var key in keys)
-        {
-            if (await cache.RemoveAsync(key, cancellationToken).ConfigureAwait(false))
-            {
-                removed++;
-            }
-        }
-
-        return removed;
+        ArgumentNullException.ThrowIfNull(run);
+        await _cache.RemoveByTagAsync(run.Key, cancellationToken).ConfigureAwait(false);
+        return _invalidation is null ? 0 : await _invalidation.PublishAsync(run.Key, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<TResult> WithTimeoutAsync<TResult>(Func<CancellationToken, ValueTask<TResult>> operation, CancellationToken cancellationToken)
+    private static HybridCacheEntryOptions EntryOptions(TimeSpan lifetime, TimeSpan localLifetime, bool shared) => new()
     {
-        using var timeout = new CancellationTokenSource(options.Value.OperationTimeout, timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
-        var task = operation(linked.Token).AsTask();
-        // The client may not observe cancellation promptly; the request must not wait for it.
-        return await task.WaitAsync(options.Value.OperationTimeout, timeProvider, cancellationToken).ConfigureAwait(false);
+        Expiration = lifetime,
+
+        // Without Redis the in-process tier is the whole cache, so entries live there for their full lifetime.
+        LocalCacheExpiration = shared && localLifetime < lifetime ? localLifetime : lifetime,
+    };
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Debug, Message = "Cache lookup of {Key} failed; treated as a miss.")]
+    private static partial void LogLookupFailed(ILogger logger, string key, Exception exception);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Could not cache {Key}.")]
+    private static partial void LogStoreFailed(ILogger logger, string key, Exception exception);
+}
+
+/// <summary>The cache keys and the tag of one run, built once.</summary>
+internal sealed class RunEntryKeys
+{
+    public RunEntryKeys(RunRef run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        Tag = run.Key;
+        Tags = [Tag];
+        Run = string.Concat(RunCache.RunKind, ":", Tag);
+        Summary = string.Concat(RunCache.SummaryKind, ":", Tag);
+        Specs = string.Concat(RunCache.SpecsKind, ":", Tag);
     }
 
-    private bool ShouldTry()
-    {
-        lock (_gate)
-        {
-            return !_inOutage || timeProvider.GetUtcNow() >= _retryAt;
-        }
-    }
+    /// <summary>The run's tag: its key.</summary>
+    public string Tag { get; }
 
-    private void ReportFailure(Exception exception)
-    {
-        bool first;
-        lock (_gate)
-        {
-            first = !_inOutage;
-            _inOutage = true;
-            _retryAt = timeProvider.GetUtcNow() + options.Value.OutageRetryInterval;
-        }
+    /// <summary>The tag as the one-element list HybridCache takes.</summary>
+    public IReadOnlyList<string> Tags { get; }
 
-        metrics.CacheFailure();
-        Activity.Current?.AddEvent(new ActivityEvent("cache.bypassed"));
-        if (first)
-        {
-            LogOutageStarted(logger, exception.GetType().Name, options.Value.OutageRetryInterval);
-        }
-    }
+    /// <summary>The key of the run.</summary>
+    public string Run { get; }
 
-    private void ReportSuccess()
-    {
-        bool recovered;
-        lock (_gate)
-        {
-            recovered = _inOutage;
-            _inOutage = false;
-        }
+    /// <summary>The key of its summary.</summary>
+    public string Summary { get; }
 
-        if (recovered)
-        {
-            LogOutageEnded(logger);
-        }
-    }
-
-    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "The run cache is unavailable ({ErrorType}); answering from the vendors and retrying the cache every {RetryInterval}.")]
-    private static partial void LogOutageStarted(ILogger logger, string errorType, TimeSpan retryInterval);
-
-    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "The run cache is available again.")]
-    private static partial void LogOutageEnded(ILogger logger);
-
-    [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "Ignoring an unreadable cache entry {Key}.")]
-    private static partial void LogUnreadableEntry(ILogger logger, string key);
+    /// <summary>The key of all its specs.</summary>
+    public string Specs { get; }
 }

@@ -8,7 +8,6 @@ using RunsGateway.Caching;
 using RunsGateway.Demo;
 using RunsGateway.Live;
 using RunsGateway.Loading;
-using RunsGateway.Redis;
 using RunsGateway.Schema;
 using RunsGateway.Telemetry;
 
@@ -38,18 +37,13 @@ internal static class GatewayHostingExtensions
         services.AddMetrics();
         services.TryAddSingleton<GatewayMetrics>();
         services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName).ValidateOnStart();
-        services.AddOptions<GatewayCacheOptions>().BindConfiguration(GatewayCacheOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddVendors(configuration);
-        builder.AddRunCache();
-        services.TryAddSingleton<RunCache>();
+        services.AddRunCache(configuration);
         services.TryAddSingleton<RunLoaders>();
-        services.TryAddSingleton<GatewayResolvers>();
+        services.TryAddScoped<VendorStatusTracker>();
         services.AddLiveRuns();
-        services.AddGraphQLHttp(sp => GatewaySchema.Create(
-            sp.GetRequiredService<GatewayResolvers>(),
-            sp.GetRequiredService<LiveRunResolvers>().AddTo,
-            new HttpCacheHints(sp.GetRequiredService<IOptions<GatewayCacheOptions>>().Value).Decorate));
+        services.AddGraphQLHttp(sp => GatewaySchema.Create(sp.GetRequiredService<LiveRunResolvers>().AddTo));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<GraphQL.AspNetCore.IGraphQLRequestInterceptor, VendorStatusInterceptor>());
 
         services.AddHealthChecks().AddCheck<VendorsHealthCheck>("vendors", tags: ["ready"]);
@@ -68,7 +62,7 @@ internal static class GatewayHostingExtensions
         app.UseWebSockets();
         app.MapGraphQL(options.Path).RequireCors(CorsPolicy);
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/readyz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") || check.Name == "redis" });
+        app.MapHealthChecks("/readyz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = HealthReportWriter.WriteAsync });
         app.MapCachePurge();
         if (app.Services.GetService<DemoSimulator>() is { } simulator)
         {
@@ -77,20 +71,6 @@ internal static class GatewayHostingExtensions
         }
 
         return app;
-    }
-
-    private static void AddRunCache(this WebApplicationBuilder builder)
-    {
-        var services = builder.Services;
-        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Redis")))
-        {
-            services.AddRedisCache(builder.Configuration);
-            return;
-        }
-
-        services.TryAddSingleton<IBatchCache>(sp => new InMemoryBatchCache(
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<GatewayCacheOptions>>().Value.InMemorySizeLimitBytes));
     }
 
     private static void AddStructuredLogging(this WebApplicationBuilder builder)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using RunsGateway.Caching;
 using RunsGateway.Core;
 using RunsGateway.GraphQL.AspNetCore;
@@ -6,28 +7,25 @@ using RunsGateway.GraphQL.Execution;
 namespace RunsGateway.Hosting;
 
 /// <summary>
-/// Tells the HTTP transport how long a GET answer may be cached: every field of a run narrows it to that run's cache lifetime
-/// when the run is finished (and cacheable), and forbids storing it otherwise.
+/// Tells the HTTP transport how long a GET answer may be cached: each run a root field returns narrows it to that run's cache
+/// lifetime when the run is finished (and cacheable); anything else (a running or missing run, a spec or test node) forbids storing it.
 /// </summary>
-internal sealed class HttpCacheHints(GatewayCacheOptions options)
+internal static class HttpCacheHints
 {
-    private const string RunType = "Run";
-
-    /// <summary>Wraps the resolvers of <c>Run</c> fields; others are returned as they are.</summary>
-    public FieldResolver Decorate(string typeName, FieldResolver resolver) => typeName != RunType ? resolver : context =>
+    public static void Record(IResolverContext context, object? value)
     {
-        if (context.Parent is Run run && context.ContextData.TryGetValue(GraphQLHttpContextData.CacheControl, out var value) && value is GraphQLCacheControl cache)
+        if (!context.ContextData.TryGetValue(GraphQLHttpContextData.CacheControl, out var hint) || hint is not GraphQLCacheControl cache)
         {
-            if (run.IsCacheable)
-            {
-                cache.CacheFor(options.LifetimeFor(run.Vendor));
-            }
-            else
-            {
-                cache.NoStore();
-            }
+            return;
         }
 
-        return resolver(context);
-    };
+        if (value is Run { IsCacheable: true } run && context.Services?.GetService<IOptions<GatewayCacheOptions>>() is { } options)
+        {
+            cache.CacheFor(options.Value.LifetimeFor(run.Vendor));
+        }
+        else
+        {
+            cache.NoStore();
+        }
+    }
 }

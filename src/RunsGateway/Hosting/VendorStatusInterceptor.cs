@@ -8,7 +8,7 @@ namespace RunsGateway.Hosting;
 internal sealed class VendorStatusInterceptor : IGraphQLRequestInterceptor
 {
     public void OnRequest(HttpContext httpContext, IDictionary<string, object?> contextData) =>
-        contextData[VendorStatusTracker.ContextKey] = new VendorStatusTracker();
+        contextData[VendorStatusTracker.ContextKey] = httpContext.RequestServices.GetRequiredService<VendorStatusTracker>();
 
     public IReadOnlyDictionary<string, object?>? OnResult(HttpContext httpContext, IReadOnlyDictionary<string, object?> contextData, ExecutionResult result) =>
         contextData.TryGetValue(VendorStatusTracker.ContextKey, out var value) && value is VendorStatusTracker { IsEmpty: false } tracker

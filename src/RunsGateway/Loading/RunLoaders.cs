@@ -1,19 +1,13 @@
-using System.Globalization;
 using RunsGateway.Caching;
 using RunsGateway.Core;
 using RunsGateway.Errors;
-using RunsGateway.GraphQL.DataLoading;
-using RunsGateway.GraphQL.Execution;
 using RunsGateway.Telemetry;
 using Loaded = RunsGateway.GraphQL.DataLoading;
 
 namespace RunsGateway.Loading;
 
-/// <summary>A request for one upstream page of a run's specs, keyed by the loaded run so the page's cacheability is known.</summary>
-internal sealed record SpecPageKey(Run Run, int PageNumber, TestStatus? Status);
-
 /// <summary>
-/// The gateway's DataLoaders. Within a request each loader batches the loads of one execution level and de-duplicates keys;
+/// The batch functions of the gateway's DataLoader classes (<c>Schema/DataLoaders.cs</c>). Within a request each loader batches the loads of one execution level and de-duplicates keys;
 /// each batch first asks the cache (one round trip), then the vendors for the misses; identical in-flight vendor calls are shared
 /// with concurrent requests (<see cref="SharedCalls{TValue}"/>), and finished results are stored once, by the call that fetched them.
 /// A run that does not exist loads as null; other vendor failures become GraphQL errors on the fields that needed them.
@@ -23,114 +17,65 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
     private readonly SharedCalls<Core.Result<Run?>> _runCalls = new();
     private readonly SharedCalls<Core.Result<Summary?>> _summaryCalls = new();
     private readonly SharedCalls<Core.Result<SpecPage?>> _pageCalls = new();
-    private readonly SharedCalls<Core.Result<List<Spec>?>> _allSpecsCalls = new();
+    private readonly SharedCalls<Core.Result<SpecList?>> _allSpecsCalls = new();
 
-    public IDataLoader<RunRef, Run> Runs(IResolverContext context)
-    {
-        var tracker = Tracker(context);
-        return context.DataLoaders.GetOrCreate<RunRef, Run>("runs", (keys, ct) => LoadRunsAsync(keys, tracker, ct));
-    }
-
-    public IDataLoader<Run, Summary> Summaries(IResolverContext context)
-    {
-        var tracker = Tracker(context);
-        return context.DataLoaders.GetOrCreate<Run, Summary>("summaries", (keys, ct) => LoadSummariesAsync(keys, tracker, ct));
-    }
-
-    public IDataLoader<SpecPageKey, SpecPage> SpecPages(IResolverContext context)
-    {
-        var tracker = Tracker(context);
-        return context.DataLoaders.GetOrCreate<SpecPageKey, SpecPage>("specPages", (keys, ct) => LoadSpecPagesAsync(keys, tracker, ct));
-    }
-
-    public IDataLoader<Run, List<Spec>> AllSpecs(IResolverContext context)
-    {
-        var tracker = Tracker(context);
-        return context.DataLoaders.GetOrCreate<Run, List<Spec>>("allSpecs", (keys, ct) => LoadAllSpecsAsync(keys, tracker, ct));
-    }
-
-    /// <summary>The per-request vendor tracker, created on first use.</summary>
-    public static VendorStatusTracker Tracker(IResolverContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var data = context.ContextData;
-        lock (data)
-        {
-            if (data.TryGetValue(VendorStatusTracker.ContextKey, out var existing) && existing is VendorStatusTracker tracker)
-            {
-                return tracker;
-            }
-
-            tracker = new VendorStatusTracker();
-            data[VendorStatusTracker.ContextKey] = tracker;
-            return tracker;
-        }
-    }
-
-    internal static string PageCacheKey(SpecPageKey key) =>
-        string.Create(CultureInfo.InvariantCulture, $"{key.Run.Ref.Key}:{key.PageNumber}:{key.Status?.ToString() ?? "all"}");
-
-    private Task<IReadOnlyDictionary<RunRef, Loaded.Result<Run>>> LoadRunsAsync(IReadOnlyList<RunRef> keys, VendorStatusTracker tracker, CancellationToken cancellationToken) =>
+    internal Task<IReadOnlyDictionary<RunRef, Loaded.Result<Run>>> LoadRunsAsync(IReadOnlyList<RunRef> keys, VendorStatusTracker tracker, CancellationToken cancellationToken) =>
         LoadAsync(
             "runs",
             keys,
-            key => key,
-            key => key.Key,
-            key => true,
-            "run",
-            CacheJsonContext.Default.Run,
+            static key => key,
+            key => cache.KeysOf(key).Run,
+            static key => true,
+            RunCache.RunKind,
             _runCalls,
             async (misses, ct) => [.. (await source.GetRunsAsync(misses, ct).ConfigureAwait(false)).Select(r => r.Map<Run?>(run => run))],
-            (key, run) => run.IsCacheable,
+            static (key, run) => run.IsCacheable,
             tracker,
             cancellationToken);
 
-    private Task<IReadOnlyDictionary<Run, Loaded.Result<Summary>>> LoadSummariesAsync(IReadOnlyList<Run> keys, VendorStatusTracker tracker, CancellationToken cancellationToken) =>
+    internal Task<IReadOnlyDictionary<RunKey, Loaded.Result<Summary>>> LoadSummariesAsync(IReadOnlyList<RunKey> keys, VendorStatusTracker tracker, CancellationToken cancellationToken) =>
         LoadAsync(
             "summaries",
             keys,
-            run => run.Ref,
-            run => run.Ref.Key,
-            run => run.IsCacheable,
-            "summary",
-            CacheJsonContext.Default.Summary,
+            static key => key.Ref,
+            key => cache.KeysOf(key.Ref).Summary,
+            static key => key.IsCacheable,
+            RunCache.SummaryKind,
             _summaryCalls,
-            (misses, ct) => source.GetSummariesAsync(misses, ct),
-            (run, summary) => run.IsCacheable && summary is not null,
+            (misses, ct) => source.GetSummariesAsync([.. misses.Select(key => key.Run)], ct),
+            static (key, summary) => key.IsCacheable,
             tracker,
             cancellationToken);
 
-    private Task<IReadOnlyDictionary<SpecPageKey, Loaded.Result<SpecPage>>> LoadSpecPagesAsync(IReadOnlyList<SpecPageKey> keys, VendorStatusTracker tracker, CancellationToken cancellationToken) =>
+    internal Task<IReadOnlyDictionary<SpecPageKey, Loaded.Result<SpecPage>>> LoadSpecPagesAsync(IReadOnlyList<SpecPageKey> keys, VendorStatusTracker tracker, CancellationToken cancellationToken) =>
         LoadAsync(
             "specPages",
             keys,
-            key => key.Run.Ref,
-            PageCacheKey,
-            key => key.Run.IsCacheable,
-            "specpage",
-            CacheJsonContext.Default.SpecPage,
+            static key => key.Run,
+            static key => RunCache.PageKeyOf(key.Run, key.PageNumber, key.Status),
+            static key => key.IsCacheable,
+            RunCache.SpecPageKind,
             _pageCalls,
-            async (misses, ct) => [.. (await source.GetSpecPagesAsync([.. misses.Select(k => new SpecPageRequest(k.Run.Ref, k.PageNumber, k.Status))], ct).ConfigureAwait(false)).Select(r => r.Map<SpecPage?>(page => page))],
-            (key, page) => key.Run.IsCacheable,
+            async (misses, ct) => [.. (await source.GetSpecPagesAsync([.. misses.Select(k => new SpecPageRequest(k.Run, k.PageNumber, k.Status))], ct).ConfigureAwait(false)).Select(r => r.Map<SpecPage?>(page => page))],
+            static (key, page) => key.IsCacheable,
             tracker,
             cancellationToken);
 
-    private Task<IReadOnlyDictionary<Run, Loaded.Result<List<Spec>>>> LoadAllSpecsAsync(IReadOnlyList<Run> keys, VendorStatusTracker tracker, CancellationToken cancellationToken) =>
+    internal Task<IReadOnlyDictionary<RunKey, Loaded.Result<SpecList>>> LoadAllSpecsAsync(IReadOnlyList<RunKey> keys, VendorStatusTracker tracker, CancellationToken cancellationToken) =>
         LoadAsync(
             "allSpecs",
             keys,
-            run => run.Ref,
-            run => run.Ref.Key,
-            run => run.IsCacheable,
-            "specs",
-            CacheJsonContext.Default.ListSpec,
+            static key => key.Ref,
+            key => cache.KeysOf(key.Ref).Specs,
+            static key => key.IsCacheable,
+            RunCache.SpecsKind,
             _allSpecsCalls,
             async (misses, ct) =>
             {
-                var results = await source.GetAllSpecsAsync([.. misses.Select(r => r.Ref)], ct).ConfigureAwait(false);
-                return [.. results.Select(r => r.Map<List<Spec>?>(specs => [.. specs]))];
+                var results = await source.GetAllSpecsAsync([.. misses.Select(key => key.Ref)], ct).ConfigureAwait(false);
+                return [.. results.Select(r => r.Map<SpecList?>(specs => new SpecList([.. specs])))];
             },
-            (run, _) => run.IsCacheable,
+            static (key, _) => key.IsCacheable,
             tracker,
             cancellationToken);
 
@@ -145,7 +90,6 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
         Func<TKey, string> keyOf,
         Func<TKey, bool> mayBeCached,
         string cacheKind,
-        System.Text.Json.Serialization.Metadata.JsonTypeInfo<TValue> typeInfo,
         SharedCalls<Core.Result<TValue?>> calls,
         Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyList<Core.Result<TValue?>>>> fetch,
         Func<TKey, TValue, bool> shouldStore,
@@ -156,44 +100,79 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
     {
         metrics.BatchSize(loaderName, keys.Count);
         var results = new Dictionary<TKey, Loaded.Result<TValue>>(keys.Count);
-
-        var cacheable = keys.Where(mayBeCached).ToArray();
-        var cached = await cache.GetManyAsync(cacheKind, [.. cacheable.Select(keyOf)], typeInfo, cancellationToken).ConfigureAwait(false);
-        for (var i = 0; i < cacheable.Length; i++)
+        var cacheKeys = new string[keys.Count];
+        var lookups = new List<(RunRef Run, string Key)>(keys.Count);
+        var lookedUp = new List<int>(keys.Count);
+        for (var i = 0; i < keys.Count; i++)
         {
-            if (cached[i] is { } hit)
+            cacheKeys[i] = keyOf(keys[i]);
+            if (mayBeCached(keys[i]))
             {
-                results[cacheable[i]] = Loaded.Result.Success<TValue>(hit);
-                tracker.Record(refOf(cacheable[i]).Vendor, null, fromCache: true);
+                lookups.Add((refOf(keys[i]), cacheKeys[i]));
+                lookedUp.Add(i);
             }
         }
 
-        var misses = keys.Where(k => !results.ContainsKey(k)).ToArray();
-        if (misses.Length == 0)
+        var hits = 0;
+        if (lookups.Count > 0)
+        {
+            var cached = new TValue?[lookups.Count];
+            hits = await cache.GetManyAsync(cacheKind, lookups, cached, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < cached.Length; i++)
+            {
+                if (cached[i] is { } hit)
+                {
+                    results[keys[lookedUp[i]]] = Loaded.Result.Success<TValue>(hit);
+                    tracker.Record(lookups[i].Run.Vendor, null, fromCache: true);
+                }
+            }
+        }
+
+        if (hits == keys.Count)
         {
             return results;
         }
 
-        var tasks = calls.GetOrStart([.. misses.Select(keyOf)], async indices =>
+        var misses = new List<TKey>(keys.Count - hits);
+        var missKeys = new List<string>(keys.Count - hits);
+        for (var i = 0; i < keys.Count; i++)
         {
-            var batch = indices.Select(i => misses[i]).ToArray();
+            if (!results.ContainsKey(keys[i]))
+            {
+                misses.Add(keys[i]);
+                missKeys.Add(cacheKeys[i]);
+            }
+        }
+
+        var tasks = calls.GetOrStart(missKeys, async indices =>
+        {
+            var batch = new TKey[indices.Count];
+            for (var i = 0; i < batch.Length; i++)
+            {
+                batch[i] = misses[indices[i]];
+            }
+
             // Shared with other requests: one request's cancellation must not cancel the others' call; the vendor clients time out.
             var fetched = await fetch(batch, CancellationToken.None).ConfigureAwait(false);
-            var toStore = new List<(RunRef, string, TValue)>();
+            List<Task>? stores = null;
             for (var i = 0; i < batch.Length; i++)
             {
                 if (fetched[i].TryGetValue(out var value) && value is { } storable && shouldStore(batch[i], storable))
                 {
-                    toStore.Add((refOf(batch[i]), keyOf(batch[i]), storable));
+                    (stores ??= []).Add(cache.SetAsync(refOf(batch[i]), missKeys[indices[i]], storable, CancellationToken.None).AsTask());
                 }
             }
 
-            await cache.SetManyAsync(cacheKind, toStore, typeInfo, CancellationToken.None).ConfigureAwait(false);
+            if (stores is not null)
+            {
+                await Task.WhenAll(stores).ConfigureAwait(false);
+            }
+
             return fetched;
         });
 
         var outcomes = await Task.WhenAll(tasks).WaitAsync(cancellationToken).ConfigureAwait(false);
-        for (var i = 0; i < misses.Length; i++)
+        for (var i = 0; i < misses.Count; i++)
         {
             var outcome = outcomes[i];
             tracker.Record(refOf(misses[i]).Vendor, outcome.Error);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using RunsGateway.Core;
 using RunsGateway.Errors;
 
@@ -12,29 +11,50 @@ internal sealed class VendorStatusTracker
 {
     public const string ContextKey = "RunsGateway.VendorStatus";
 
-    private readonly ConcurrentDictionary<Vendor, State> _states = new();
+    // Recorded once per loaded key, so it must not allocate: one mutable state per vendor, under a lock.
+    private readonly Lock _gate = new();
+    private readonly Dictionary<Vendor, State> _states = [];
 
-    public bool IsEmpty => _states.IsEmpty;
+    public bool IsEmpty
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _states.Count == 0;
+            }
+        }
+    }
 
     /// <summary>Records one outcome; a vendor that failed once in the request stays failed.</summary>
     public void Record(Vendor vendor, VendorError? error, bool fromCache = false)
     {
         var failed = error is not null && error.Kind is not (VendorErrorKind.NotFound or VendorErrorKind.InvalidReference);
-        _states.AddOrUpdate(
-            vendor,
-            _ => new State(!failed, failed ? VendorErrors.Code(error!.Kind) : null, fromCache ? 1 : 0, fromCache ? 0 : 1),
-            (_, old) => new State(
-                old.Answered && !failed,
-                old.ErrorCode ?? (failed ? VendorErrors.Code(error!.Kind) : null),
-                old.FromCache + (fromCache ? 1 : 0),
-                old.FromVendor + (fromCache ? 0 : 1)));
+        lock (_gate)
+        {
+            if (!_states.TryGetValue(vendor, out var state))
+            {
+                _states[vendor] = state = new State();
+            }
+
+            state.Answered &= !failed;
+            state.ErrorCode ??= failed ? VendorErrors.Code(error!.Kind) : null;
+            state.FromCache += fromCache ? 1 : 0;
+            state.FromVendor += fromCache ? 0 : 1;
+        }
     }
 
     /// <summary>The extension value: <c>{ "CCEXTRACTOR": { "answered": true, "fromCache": 2, "fromVendor": 1 }, … }</c>.</summary>
     public IReadOnlyDictionary<string, object?> ToExtension()
     {
         var result = new SortedDictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var (vendor, state) in _states)
+        KeyValuePair<Vendor, State>[] states;
+        lock (_gate)
+        {
+            states = [.. _states];
+        }
+
+        foreach (var (vendor, state) in states)
         {
             var entry = new Dictionary<string, object?>
             {
@@ -53,5 +73,14 @@ internal sealed class VendorStatusTracker
         return result;
     }
 
-    private sealed record State(bool Answered, string? ErrorCode, int FromCache, int FromVendor);
+    private sealed class State
+    {
+        public bool Answered { get; set; } = true;
+
+        public string? ErrorCode { get; set; }
+
+        public int FromCache { get; set; }
+
+        public int FromVendor { get; set; }
+    }
 }

@@ -1,10 +1,13 @@
 using System.Reflection;
-using RunsGateway.GraphQL.Execution;
+using RunsGateway.Core;
 using RunsGateway.GraphQL.Types;
 
 namespace RunsGateway.Schema;
 
-/// <summary>Builds the gateway's executable schema from <c>Schema/Gateway.graphql</c> (embedded) and <see cref="GatewayResolvers"/>.</summary>
+/// <summary>
+/// Builds the gateway's executable schema from <c>Schema/Gateway.graphql</c> (embedded): resolver classes for the fields that
+/// compute or load, Core records bound as runtime types for the rest, and DataLoader classes for everything that calls a vendor.
+/// </summary>
 internal static class GatewaySchema
 {
     private const string ResourceName = "RunsGateway.Schema.Gateway.graphql";
@@ -12,19 +15,25 @@ internal static class GatewaySchema
     /// <summary>The SDL the schema is built from.</summary>
     public static string Sdl { get; } = ReadSdl();
 
-    public static GraphQL.Types.Schema Create(
-        GatewayResolvers resolvers,
-        Func<SchemaBuilder, SchemaBuilder>? extend = null,
-        Func<string, FieldResolver, FieldResolver>? decorate = null)
+    /// <param name="extend">Adds more bindings (the subscription resolvers) before the schema is built.</param>
+    public static GraphQL.Types.Schema Create(Func<SchemaBuilder, SchemaBuilder>? extend = null)
     {
-        ArgumentNullException.ThrowIfNull(resolvers);
         var builder = Builder()
-            .AddTypeResolver("Node", (value, context) => GatewayResolvers.NodeTypeName(value) is { } name ? context.Schema.GetType(name) as ObjectType : null);
-        foreach (var (type, field, resolver) in resolvers.All())
-        {
-            builder.AddResolver(type, field, decorate?.Invoke(type, resolver) ?? resolver);
-        }
-
+        .AddResolvers<QueryResolvers>()
+        .AddResolvers<RunResolvers>()
+        .AddResolvers<SpecResolvers>()
+        .AddDataLoader<RunByRefDataLoader>()
+        .AddDataLoader<SummaryByRunDataLoader>()
+        .AddDataLoader<SpecPageDataLoader>()
+        .AddDataLoader<AllSpecsByRunDataLoader>()
+        .BindRuntimeType<Run>("Run")
+        .BindRuntimeType<Summary>("Summary")
+        .BindRuntimeType<SpecNode>("Spec")
+        .BindRuntimeType<TestNode>("Test")
+        .BindRuntimeType<Artifact>("Artifact")
+        .BindRuntimeType<SpecConnection>("SpecConnection")
+        .BindRuntimeType<SpecEdge>("SpecEdge")
+        .BindRuntimeType<PageInfo>("PageInfo");
         return (extend?.Invoke(builder) ?? builder).Build();
     }
 
@@ -46,10 +55,8 @@ internal static class GatewaySchema
 /// <summary>Prints the running schema: the text of the repository's <c>schema.graphql</c> contract.</summary>
 internal static class SchemaExport
 {
-    /// <summary>Prints the schema the gateway serves (resolvers are not needed to print it).</summary>
-    public static string Print() => SchemaPrinter.Print(GatewaySchema.Builder()
-        .UseDefaultResolver(_ => ValueTask.FromResult<object?>(null))
-        .Build());
+    /// <summary>Prints the schema the gateway serves.</summary>
+    public static string Print() => SchemaPrinter.Print(GatewaySchema.Create());
 
     /// <summary>The repository's <c>schema.graphql</c>, found by walking up from the working directory.</summary>
     public static string DefaultPath()

@@ -1,14 +1,45 @@
 using RunsGateway.Core;
+using RunsGateway.Ids;
 
 namespace RunsGateway.Schema;
 
-/// <summary>A spec as the GraphQL layer serves it: with the run it belongs to, for its global id.</summary>
-internal sealed record SpecNode(RunRef Run, Spec Spec);
+/// <summary>A spec as the GraphQL layer serves it (type <c>Spec</c>): with the run it belongs to, for its global id.</summary>
+internal sealed record SpecNode(RunRef Run, Spec Spec)
+{
+    public string Id => GlobalId.ForSpec(Run, Spec.Id);
 
-/// <summary>A test as the GraphQL layer serves it: with its run and spec, for its global id.</summary>
-internal sealed record TestNode(RunRef Run, string SpecId, Test Test);
+    public string Name => Spec.Name;
 
-/// <summary>A page of specs (Relay connection).</summary>
+    public string? FilePath => Spec.FilePath;
+}
+
+/// <summary>A test as the GraphQL layer serves it (type <c>Test</c>): with its run and spec, for its global id.</summary>
+internal sealed record TestNode(RunRef Run, string SpecId, Test Test)
+{
+    public string Id => GlobalId.ForTest(Run, SpecId, Test.Id);
+
+    public string Name => Test.Name;
+
+    public TestStatus Status => Test.Status;
+
+    public string RawStatus => Test.RawStatus;
+
+    public bool Flaky => Test.Flaky;
+
+    public FailureKind? FailureKind => Test.FailureKind;
+
+    public long? DurationMs => Test.DurationMs;
+
+    public string? Message => Test.Message;
+
+    /// <summary>Null when there is no message, as the schema says.</summary>
+    public bool? MessageTruncated => Test.Message is null ? null : Test.MessageTruncated;
+}
+
+/// <summary>The <c>RunRef</c> input object.</summary>
+internal sealed record RunRefInput(Vendor Vendor, string RunId, string? Project);
+
+/// <summary>A page of specs (type <c>SpecConnection</c>, Relay connection).</summary>
 internal sealed record SpecConnection(IReadOnlyList<SpecEdge> Edges, PageInfo PageInfo, int? TotalCount)
 {
     public IReadOnlyList<SpecNode> Nodes => [.. Edges.Select(e => e.Node)];

@@ -5,7 +5,7 @@ namespace RunsGateway.GraphQL.AspNetCore.Tests.Http;
 
 /// <summary>
 /// Runs graphql-http's server audits (the <c>audit.mjs</c> oracle, copied and installed to
-/// <c>.tools/graphql-oracles</c> by scripts/npm-setup.sh) against the transport on a loopback port.
+/// <c>tools/graphql-oracles</c> by scripts/npm-setup.sh) against the transport on a loopback port.
 /// </summary>
 public sealed class GraphQLOverHttpAuditTests(GraphQLTestServer server, ITestOutputHelper output) : IClassFixture<GraphQLTestServer>
 {
@@ -15,7 +15,7 @@ public sealed class GraphQLOverHttpAuditTests(GraphQLTestServer server, ITestOut
         var node = ExternalTools.FindOnPath("node");
         var oracles = Environment.GetEnvironmentVariable("GRAPHQL_ORACLES_DIR") is { Length: > 0 } configured
             ? configured
-            : Path.Combine(ExternalTools.RepositoryRoot, ".tools", "graphql-oracles");
+            : Path.Combine(ExternalTools.RepositoryRoot, "tools", "graphql-oracles");
         if (node is null)
         {
             ExternalTools.Unavailable("node is not on PATH; install Node.js 20+ to run the graphql-http audit.");

@@ -1,9 +1,9 @@
 namespace RunsGateway.GraphQL.Tests.Conformance;
 
 /// <summary>
-/// Finds the conformance corpora: the shared corpus (a <c>shared/graphql-conformance</c> folder found by walking up from
-/// the test binaries, i.e. <c>../shared</c> next to the clone) followed by every directory listed in
-/// <see cref="EnvironmentVariable"/> (separated by <see cref="Path.PathSeparator"/>, same layout).
+/// Finds the conformance corpora: the repository's own corpus (<c>Conformance/Corpus</c>, copied next to the test binaries)
+/// followed by every directory listed in <see cref="EnvironmentVariable"/> (separated by <see cref="Path.PathSeparator"/>,
+/// same layout).
 /// </summary>
 public static class CorpusLocator
 {
@@ -12,18 +12,18 @@ public static class CorpusLocator
 
     private static readonly Lazy<IReadOnlyList<string>> Cached = new(Locate);
 
-    /// <summary>The shared corpus root first, then the extra corpora from <see cref="EnvironmentVariable"/> (full paths, no duplicates).</summary>
+    /// <summary>The repository's corpus root first, then the extra corpora from <see cref="EnvironmentVariable"/> (full paths, no duplicates).</summary>
     public static IReadOnlyList<string> Directories() => Cached.Value;
 
-    /// <summary>The shared corpus root (the first of <see cref="Directories"/>).</summary>
-    public static string SharedRoot() => Cached.Value[0];
+    /// <summary>The repository's corpus root (the first of <see cref="Directories"/>).</summary>
+    public static string RepositoryCorpus() => Cached.Value[0];
 
     /// <summary>
-    /// A short prefix that makes case ids unique across corpora: empty for the shared corpus, otherwise the corpus
+    /// A short prefix that makes case ids unique across corpora: empty for the repository's corpus, otherwise the corpus
     /// directory followed by <c>::</c>.
     /// </summary>
     public static string CasePrefix(string corpusDirectory) =>
-        string.Equals(corpusDirectory, SharedRoot(), StringComparison.Ordinal) ? string.Empty : corpusDirectory + "::";
+        string.Equals(corpusDirectory, RepositoryCorpus(), StringComparison.Ordinal) ? string.Empty : corpusDirectory + "::";
 
     /// <summary>Every existing file at <paramref name="relativePath"/> across the corpora, as (corpus directory, full path).</summary>
     public static IEnumerable<(string Corpus, string File)> FilesNamed(string relativePath)
@@ -40,7 +40,7 @@ public static class CorpusLocator
 
     private static List<string> Locate()
     {
-        var directories = new List<string> { FindSharedCorpus() };
+        var directories = new List<string> { FindRepositoryCorpus() };
 
         var extra = Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(extra))
@@ -63,33 +63,11 @@ public static class CorpusLocator
         return directories;
     }
 
-    private static string FindSharedCorpus()
+    private static string FindRepositoryCorpus()
     {
-        // Test binaries may live outside the clone (for example with --artifacts-path /tmp/...), so the source file's
-        // own location and the working directory are tried after the binaries' folder.
-        string?[] starts = [AppContext.BaseDirectory, ThisSourceDirectory(), Environment.CurrentDirectory];
-        foreach (var start in starts)
-        {
-            if (string.IsNullOrEmpty(start) || !Directory.Exists(start))
-            {
-                continue;
-            }
-
-            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-            {
-                var candidate = Path.Combine(directory.FullName, "shared", "graphql-conformance");
-                if (Directory.Exists(candidate))
-                {
-                    return Path.TrimEndingDirectorySeparator(Path.GetFullPath(candidate));
-                }
-            }
-        }
-
-        throw new DirectoryNotFoundException(
-            $"No 'shared/graphql-conformance' folder found above '{AppContext.BaseDirectory}', the test sources or the working directory. "
-            + "Check out the shared material next to the repository (../shared).");
+        var corpus = Path.Combine(AppContext.BaseDirectory, "Conformance", "Corpus");
+        return Directory.Exists(corpus)
+            ? Path.TrimEndingDirectorySeparator(Path.GetFullPath(corpus))
+            : throw new DirectoryNotFoundException($"The conformance corpus was not copied next to the test binaries ({corpus}); rebuild the test project.");
     }
-
-    private static string? ThisSourceDirectory([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
-        string.IsNullOrEmpty(path) ? null : Path.GetDirectoryName(path);
 }

@@ -238,7 +238,7 @@ public sealed class ParserTests
     [Fact]
     public void Parse_DefaultOptions_AcceptTheIntrospectionQuery()
     {
-        var source = File.ReadAllText(Path.Combine(Conformance.CorpusLocator.SharedRoot(), "introspection", "query.graphql"));
+        var source = File.ReadAllText(Path.Combine(Conformance.CorpusLocator.RepositoryCorpus(), "introspection", "query.graphql"));
 
         var document = Parser.Parse(source);
 

@@ -17,7 +17,7 @@ public sealed class PrinterCorpusTests
                 var name = Path.GetFileName(file);
                 if (name.EndsWith(".graphql", StringComparison.Ordinal) || name is "cases.jsonl" or "graphql-js-validation.jsonl")
                 {
-                    data.Add(Path.GetRelativePath(CorpusLocator.SharedRoot(), file));
+                    data.Add(Path.GetRelativePath(CorpusLocator.RepositoryCorpus(), file));
                 }
             }
         }
@@ -32,7 +32,7 @@ public sealed class PrinterCorpusTests
         var failures = new List<string>();
         var checkedCount = 0;
 
-        foreach (var (id, source) in Sources(Path.GetFullPath(file, CorpusLocator.SharedRoot())))
+        foreach (var (id, source) in Sources(Path.GetFullPath(file, CorpusLocator.RepositoryCorpus())))
         {
             DocumentNode document;
             try

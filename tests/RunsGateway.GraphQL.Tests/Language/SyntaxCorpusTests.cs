@@ -56,7 +56,7 @@ public sealed class SyntaxCorpusTests
     }
 
     [Fact]
-    public void Corpus_SharedFile_HasRecords()
+    public void Corpus_RepositoryFile_HasRecords()
     {
         Records.Value.Count.ShouldBeGreaterThanOrEqualTo(227);
     }

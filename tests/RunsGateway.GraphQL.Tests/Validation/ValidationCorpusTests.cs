@@ -81,12 +81,12 @@ public sealed class ValidationCorpusTests
     }
 
     [Fact]
-    public void Corpus_SharedFile_HasEveryRecord()
+    public void Corpus_RepositoryFile_HasEveryRecord()
     {
-        var shared = Records.Value.Values.Where(r => r.Corpus == CorpusLocator.SharedRoot()).ToList();
+        var repositoryCorpus = Records.Value.Values.Where(r => r.Corpus == CorpusLocator.RepositoryCorpus()).ToList();
 
-        shared.Count(r => r.Kind == "executable").ShouldBe(429);
-        shared.Count(r => r.Kind == "sdl").ShouldBe(106);
+        repositoryCorpus.Count(r => r.Kind == "executable").ShouldBe(429);
+        repositoryCorpus.Count(r => r.Kind == "sdl").ShouldBe(106);
     }
 
     [Fact]

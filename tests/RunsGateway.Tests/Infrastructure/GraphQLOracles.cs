@@ -3,7 +3,7 @@ using RunsGateway.GraphQL.AspNetCore.Tests.Hosting;
 namespace RunsGateway.Tests.Infrastructure;
 
 /// <summary>
-/// The graphql-js / graphql-http oracle scripts that scripts/npm-setup.sh installs to <c>.tools/graphql-oracles</c>
+/// The graphql-js / graphql-http oracle scripts that scripts/npm-setup.sh installs to <c>tools/graphql-oracles</c>
 /// (or <c>GRAPHQL_ORACLES_DIR</c>), run with Node.js.
 /// </summary>
 internal static class GraphQLOracles
@@ -13,7 +13,7 @@ internal static class GraphQLOracles
     /// <summary>The oracle folder.</summary>
     public static string Directory { get; } = Environment.GetEnvironmentVariable("GRAPHQL_ORACLES_DIR") is { Length: > 0 } configured
         ? configured
-        : Path.Combine(ExternalTools.RepositoryRoot, ".tools", "graphql-oracles");
+        : Path.Combine(ExternalTools.RepositoryRoot, "tools", "graphql-oracles");
 
     /// <summary>
     /// Returns the node executable, or ends the test: a failure under CI (<c>CI=true</c>), a skip elsewhere, naming what is missing.

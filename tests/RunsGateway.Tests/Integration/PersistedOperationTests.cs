@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using RunsGateway.GraphQL.AspNetCore;
 using RunsGateway.GraphQL.AspNetCore.Tests.Hosting;
-using RunsGateway.Redis.Tests.Infrastructure;
+using RunsGateway.Tests.Infrastructure;
 
 namespace RunsGateway.Tests.Integration;
 

@@ -1,20 +1,17 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace RunsGateway.Vendors.Tests.TestSupport;
 
 /// <summary>
-/// Finds the shared vendor documents: a <c>shared/vendor-docs</c> folder next to the repository (../shared in CI, /work/shared here),
-/// searched upwards from the test assembly and, when the build output lives elsewhere, from this source file.
+/// The vendor documents' examples the tests read: verbatim excerpts of the team's vendor documents, kept in
+/// <c>Contract/VendorDocs</c> (each names its source) and copied next to the test binaries.
 /// </summary>
 public static class SharedDocs
 {
-    private static readonly Lazy<string> Root = new(() => Locate());
+    /// <summary>The folder of the excerpts next to the test binaries.</summary>
+    public static string VendorDocs { get; } = Path.Combine(AppContext.BaseDirectory, "Contract", "VendorDocs");
 
-    public static string VendorDocs => Path.Combine(Root.Value, "vendor-docs");
-
-    public static string Contract => Path.Combine(Root.Value, "contract");
-
+    /// <summary>The text of one excerpt, e.g. <c>crewship-get-run.txt</c>.</summary>
     public static string ReadVendorDoc(string fileName) => File.ReadAllText(Path.Combine(VendorDocs, fileName));
 
     /// <summary>Every top-level JSON object embedded in a document, in order (prose braces that are not JSON are skipped).</summary>
@@ -95,28 +92,5 @@ public static class SharedDocs
         }
 
         return null;
-    }
-
-    private static string Locate([CallerFilePath] string sourceFile = "")
-    {
-        var overridden = Environment.GetEnvironmentVariable("RUNSGATEWAY_SHARED");
-        if (!string.IsNullOrEmpty(overridden) && Directory.Exists(Path.Combine(overridden, "vendor-docs")))
-        {
-            return overridden;
-        }
-
-        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(sourceFile) ?? string.Empty })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "shared");
-                if (Directory.Exists(Path.Combine(candidate, "vendor-docs")))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        throw new DirectoryNotFoundException("shared/vendor-docs was not found next to the repository; set RUNSGATEWAY_SHARED.");
     }
 }

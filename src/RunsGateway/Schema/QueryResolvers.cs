@@ -1,0 +1,128 @@
+using System.Globalization;
+using RunsGateway.Core;
+using RunsGateway.Errors;
+using RunsGateway.GraphQL.Execution;
+using RunsGateway.Hosting;
+using RunsGateway.GraphQL.Resolvers;
+using RunsGateway.Ids;
+
+namespace RunsGateway.Schema;
+
+/// <summary>The root fields: runs by vendor reference, any object by global id. References are validated before anything loads.</summary>
+[QueryType]
+internal sealed class QueryResolvers
+{
+    /// <summary>The most references one <c>runs</c> or <c>nodes</c> call may name.</summary>
+    public const int MaxRefs = 100;
+
+    public static async Task<Run?> GetRunAsync(Vendor vendor, string runId, string? project, RunByRefDataLoader runs, IResolverContext context, CancellationToken cancellationToken)
+    {
+        var run = await runs.LoadAsync(CreateRef(vendor, runId, project), cancellationToken).ConfigureAwait(false);
+        HttpCacheHints.Record(context, run);
+        return run;
+    }
+
+    public static async Task<List<object?>> GetRunsAsync(IReadOnlyList<RunRefInput> refs, RunByRefDataLoader runs, IResolverContext context, CancellationToken cancellationToken)
+    {
+        var settled = await LoadRunsAsync(refs, runs, cancellationToken).ConfigureAwait(false);
+        foreach (var item in settled)
+        {
+            HttpCacheHints.Record(context, item);
+        }
+
+        return settled;
+    }
+
+    private static Task<List<object?>> LoadRunsAsync(IReadOnlyList<RunRefInput> refs, RunByRefDataLoader runs, CancellationToken cancellationToken)
+    {
+        if (refs.Count > MaxRefs)
+        {
+            throw VendorErrors.Invalid(VendorErrors.TooManyRefs, string.Create(CultureInfo.InvariantCulture, $"At most {MaxRefs} run references can be fetched at once; got {refs.Count}."));
+        }
+
+        var items = new List<Task<Run?>>(refs.Count);
+        foreach (var item in refs)
+        {
+            try
+            {
+                items.Add(runs.LoadAsync(CreateRef(item.Vendor, item.RunId, item.Project), cancellationToken));
+            }
+            catch (GraphQL.GraphQLException ex)
+            {
+                // One bad reference fails its own entry only.
+                items.Add(Task.FromException<Run?>(ex));
+            }
+        }
+
+        return SettleAsync(items);
+    }
+
+    public static Task<object?> GetNodeAsync(string id, RunByRefDataLoader runs, AllSpecsByRunDataLoader allSpecs, IResolverContext context, CancellationToken cancellationToken)
+    {
+        // Answers by global id are not marked cacheable.
+        HttpCacheHints.Record(context, null);
+        return LoadNodeAsync(id, runs, allSpecs, cancellationToken);
+    }
+
+    public static Task<List<object?>> GetNodesAsync(IReadOnlyList<string> ids, RunByRefDataLoader runs, AllSpecsByRunDataLoader allSpecs, IResolverContext context, CancellationToken cancellationToken)
+    {
+        HttpCacheHints.Record(context, null);
+
+        if (ids.Count > MaxRefs)
+        {
+            throw VendorErrors.Invalid(VendorErrors.TooManyRefs, string.Create(CultureInfo.InvariantCulture, $"At most {MaxRefs} ids can be fetched at once; got {ids.Count}."));
+        }
+
+        return SettleAsync([.. ids.Select(id => LoadNodeAsync(id, runs, allSpecs, cancellationToken))]);
+    }
+
+    private static RunRef CreateRef(Vendor vendor, string runId, string? project)
+    {
+        var result = RunRef.Create(vendor, runId, project);
+        return result.TryGetValue(out var reference) ? reference : throw VendorErrors.ToException(result.Error!);
+    }
+
+    private static async Task<object?> LoadNodeAsync(string id, RunByRefDataLoader runs, AllSpecsByRunDataLoader allSpecs, CancellationToken cancellationToken)
+    {
+        if (!GlobalId.TryDecode(id, out var globalId) || globalId is null)
+        {
+            throw VendorErrors.Invalid(VendorErrors.InvalidId, "The id is not a RunsGateway global id.");
+        }
+
+        var run = await runs.LoadAsync(globalId.Run, cancellationToken).ConfigureAwait(false);
+        if (run is null || globalId.Kind == NodeKind.Run)
+        {
+            return run;
+        }
+
+        var specs = await allSpecs.LoadAsync(run, cancellationToken).ConfigureAwait(false) ?? [];
+        var spec = specs.FirstOrDefault(s => s.Id == globalId.SpecId);
+        if (spec is null)
+        {
+            return null;
+        }
+
+        if (globalId.Kind == NodeKind.Spec)
+        {
+            return new SpecNode(run.Ref, spec);
+        }
+
+        var test = spec.Tests.FirstOrDefault(t => t.Id == globalId.TestId);
+        return test is null ? null : new TestNode(run.Ref, spec.Id, test);
+    }
+
+    /// <summary>Waits for every item; a failed item becomes its exception, which the executor reports as an error at that index.</summary>
+    private static async Task<List<object?>> SettleAsync<T>(IReadOnlyList<Task<T>> items)
+    {
+        try
+        {
+            await Task.WhenAll(items).ConfigureAwait(false);
+        }
+        catch (Exception) when (items.Any(t => !t.IsCompletedSuccessfully))
+        {
+            // Reported per item below.
+        }
+
+        return [.. items.Select(t => t.IsCompletedSuccessfully ? t.Result : (object?)(t.Exception?.InnerException ?? new OperationCanceledException()))];
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.Json.Nodes;
+using RunsGateway.VendorSimulator.Tests.Infrastructure;
+using Snapshooter;
+using Snapshooter.Xunit3;
+
+namespace RunsGateway.Tests.Readme;
+
+/// <summary>
+/// Every GraphQL example of README.md runs against the gateway in demo mode (no vendor configured: the in-process simulator)
+/// and must answer what the README shows. The README may leave out the response's top-level <c>extensions</c>; everything it
+/// shows, key order included, must be equal. Each answer is also kept whole as a Snapshooter snapshot.
+/// </summary>
+public sealed class ReadmeExamplesTests(DemoGatewayFixture gateway) : IClassFixture<DemoGatewayFixture>
+{
+    /// <summary>One row per README example, by name.</summary>
+    public static TheoryData<string> Examples() => [.. ReadmeExamples.All().Select(e => e.Name)];
+
+    [Fact]
+    public void Parse_Readme_FindsAnExampleForEveryVendor()
+    {
+        var examples = ReadmeExamples.All();
+
+        examples.Select(e => e.Name).ShouldBe(["CCExtractor", "NeetoPlaydash", "TestVibe", "Crewship"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Parse_QueryWithoutResponse_IsAnError()
+    {
+        string[] lines = ["**Lonely**", "```graphql", "{ a }", "```", "", "text"];
+
+        Should.Throw<FormatException>(() => ReadmeExamples.Parse(lines)).Message.ShouldContain("line 2");
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public async Task Execute_ReadmeExample_AnswersWhatTheReadmeShows(string name)
+    {
+        var example = ReadmeExamples.All().Single(e => e.Name == name);
+        var shown = JsonNode.Parse(example.Response)!.AsObject();
+
+        var actual = await gateway.Host.QueryAsync(example.Query);
+
+        var compared = actual.DeepClone().AsObject();
+        if (!shown.ContainsKey("extensions"))
+        {
+            compared.Remove("extensions");
+        }
+
+        Assert.True(
+            compared.ToJsonString() == shown.ToJsonString(),
+            $"The README example {example} differs from the gateway's answer.\nREADME:  {shown.ToJsonString()}\ngateway: {compared.ToJsonString()}");
+        SnapshotJson.Indent(actual.ToJsonString()).MatchSnapshot(SnapshotNameExtension.Create(name));
+    }
+}
