@@ -2,7 +2,6 @@ using RunsGateway.Core;
 using RunsGateway.Errors;
 using RunsGateway.GraphQL.Execution;
 using RunsGateway.GraphQL.Types;
-using RunsGateway.Schema;
 
 namespace RunsGateway.Live;
 
@@ -35,9 +34,17 @@ internal sealed class LiveRunResolvers(LiveRuns liveRuns)
         _ => null,
     };
 
+    /// <summary>A <c>Vendor</c> argument: the bound enum value, or its GraphQL name (the vendor's slug in upper case).</summary>
+    private static Vendor? ParseVendor(object? value) => value switch
+    {
+        Vendor vendor => vendor,
+        string name when VendorExtensions.TryParseSlug(name, out var vendor) => vendor,
+        _ => null,
+    };
+
     private static RunRef ParseRef(IResolverContext context)
     {
-        if (GatewayResolvers.ParseVendor(context.Arguments.GetValueOrDefault("vendor")) is not { } vendor)
+        if (ParseVendor(context.Arguments.GetValueOrDefault("vendor")) is not { } vendor)
         {
             throw VendorErrors.Invalid(VendorErrors.InvalidRunRef, "A run reference needs a vendor: CCEXTRACTOR, NEETOPLAYDASH, TESTVIBE or CREWSHIP.");
         }
