@@ -98,6 +98,14 @@ public sealed class SimulatorFaultOptions
     /// <value>The default value is false.</value>
     public bool Malformed { get; set; }
 
+    /// <summary>
+    /// The vendor's rate limit: at most this many requests per fixed 60-second window (on the simulator's time provider). Every answer
+    /// then carries <c>X-RateLimit-Limit</c>/<c>Remaining</c>/<c>Reset</c> (Unix seconds) and a <c>Date</c>; a request over the limit
+    /// is answered 429 with <c>Retry-After</c> (seconds to the window's end) and the vendor's rate-limit body.
+    /// </summary>
+    /// <value>The default value is null (no limit).</value>
+    public int? RequestsPerMinute { get; set; }
+
     /// <summary>Whether to never answer until the client gives up.</summary>
     /// <value>The default value is false.</value>
     public bool Hang { get; set; }

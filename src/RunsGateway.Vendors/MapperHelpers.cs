@@ -16,7 +16,7 @@ internal static class MapperHelpers
     public static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     public static VendorError MissingField(Vendor vendor, string field) =>
-        new(VendorErrorKind.BadResponse, vendor, $"{vendor.DisplayName()} answered without the required field '{field}'.") { HttpStatus = 200 };
+        new(VendorErrorKind.BadResponse, vendor, $"the required field '{field}' is missing") { HttpStatus = 200 };
 
     public static void AddIfPresent(Dictionary<string, string> attributes, string key, string? value)
     {

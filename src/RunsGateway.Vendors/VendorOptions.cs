@@ -57,6 +57,17 @@ public abstract class VendorOptions
     /// <value>The default value is 15 seconds.</value>
     public TimeSpan CircuitBreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// The client-side request budget per minute, shared by every request of this instance (a token bucket refilled one request every
+    /// minute/N, holding at most N). Null: no client-side limit (the vendor's own <c>X-RateLimit-*</c> headers are still honoured).
+    /// </summary>
+    /// <value>The default value is null (no limit).</value>
+    public int? RequestsPerMinute { get; set; }
+
+    /// <summary>The largest response body read from the vendor; a larger one is dropped unread as a bad response.</summary>
+    /// <value>The default value is 16 MiB.</value>
+    public int MaxResponseBytes { get; set; } = 16 * 1024 * 1024;
+
     /// <summary>Whether a base URL is configured.</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(BaseUrl);
 }

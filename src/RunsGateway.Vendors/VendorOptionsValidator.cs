@@ -43,6 +43,9 @@ internal sealed class VendorOptionsValidator<TOptions> : IValidateOptions<TOptio
         Check(options.CircuitBreakerSamplingDuration >= TimeSpan.FromMilliseconds(500), $"{section}:CircuitBreakerSamplingDuration must be at least 00:00:00.5.");
         Check(options.CircuitBreakerBreakDuration >= TimeSpan.FromMilliseconds(500), $"{section}:CircuitBreakerBreakDuration must be at least 00:00:00.5.");
 
+        Check(options.RequestsPerMinute is null or (>= 1 and <= 1_000_000), $"{section}:RequestsPerMinute must be between 1 and 1000000 (or unset for no limit).");
+        Check(options.MaxResponseBytes is >= 1024 and <= 256 * 1024 * 1024, $"{section}:MaxResponseBytes must be between 1024 and 268435456.");
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
 
         void Check(bool condition, string message)

@@ -19,6 +19,8 @@ internal sealed class FaultRequest
     public bool? Malformed { get; set; }
 
     public bool? Hang { get; set; }
+
+    public int? RequestsPerMinute { get; set; }
 }
 
 /// <summary><c>GET /_simulator/clock</c>.</summary>

@@ -75,6 +75,7 @@ internal static partial class SimulatorAdminApi
             LatencyMs = request.LatencyMs ?? 0,
             Malformed = request.Malformed ?? false,
             Hang = request.Hang ?? false,
+            RequestsPerMinute = request.RequestsPerMinute,
         };
         if (VendorSimulatorOptionsValidator.Check(fault) is { } problem)
         {

@@ -68,9 +68,9 @@ internal sealed class CcExtractorApi(
     {
         var headers = context.Response.Headers;
         headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-        headers["X-RateLimit-Limit"] = RateLimit.ToString(CultureInfo.InvariantCulture);
+        headers.TryAdd("X-RateLimit-Limit", RateLimit.ToString(CultureInfo.InvariantCulture));
         headers["X-RateLimit-Remaining"] = "0";
-        headers["X-RateLimit-Reset"] = time.GetUtcNow().AddSeconds(retryAfter).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        headers.TryAdd("X-RateLimit-Reset", time.GetUtcNow().AddSeconds(retryAfter).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
         return new CcErrorResponse(
             "rate_limited",
             $"Rate limit exceeded. Retry after {retryAfter} seconds.",

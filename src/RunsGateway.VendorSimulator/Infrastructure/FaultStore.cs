@@ -9,6 +9,8 @@ internal sealed class FaultStore
     private readonly ConcurrentDictionary<SimulatedVendor, SimulatorFaultOptions> _faults = new();
     private readonly Lock _rollLock = new();
     private readonly SeededRandom _rolls;
+    private readonly Lock _windowLock = new();
+    private readonly Dictionary<SimulatedVendor, (DateTimeOffset Reset, int Count)> _windows = [];
 
     public FaultStore(IOptions<VendorSimulatorOptions> options)
     {
@@ -20,9 +22,36 @@ internal sealed class FaultStore
         SetIfPresent(SimulatedVendor.Crewship, value.Crewship.Fault);
     }
 
+    /// <summary>
+    /// Counts a request against the vendor's fixed 60-second window (starting at its first request): whether it is within
+    /// <paramref name="limit"/>, the requests left and when the window resets.
+    /// </summary>
+    public (bool Allowed, int Remaining, DateTimeOffset Reset) TakeRateLimited(SimulatedVendor vendor, int limit, DateTimeOffset now)
+    {
+        lock (_windowLock)
+        {
+            if (!_windows.TryGetValue(vendor, out var window) || window.Reset <= now)
+            {
+                window = (now.AddSeconds(60), 0);
+            }
+
+            window.Count++;
+            _windows[vendor] = window;
+            return (window.Count <= limit, Math.Max(0, limit - window.Count), window.Reset);
+        }
+    }
+
     public SimulatorFaultOptions? Get(SimulatedVendor vendor) => _faults.TryGetValue(vendor, out var fault) ? fault : null;
 
-    public void Set(SimulatedVendor vendor, SimulatorFaultOptions fault) => _faults[vendor] = fault;
+    public void Set(SimulatedVendor vendor, SimulatorFaultOptions fault)
+    {
+        _faults[vendor] = fault;
+        lock (_windowLock)
+        {
+            // A new fault starts a fresh rate-limit window.
+            _windows.Remove(vendor);
+        }
+    }
 
     public void Clear(SimulatedVendor vendor) => _faults.TryRemove(vendor, out _);
 

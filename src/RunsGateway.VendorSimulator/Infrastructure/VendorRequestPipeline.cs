@@ -10,6 +10,7 @@ internal sealed partial class VendorRequestPipeline(
     FaultStore faults,
     RequestStats stats,
     IHostApplicationLifetime lifetime,
+    TimeProvider time,
     ILogger<VendorRequestPipeline> logger)
 {
     public async Task InvokeAsync(HttpContext context, ISimulatedVendorApi api)
@@ -56,6 +57,28 @@ internal sealed partial class VendorRequestPipeline(
         }
     }
 
+    /// <summary>Counts the request against the vendor's limit and sends the rate-limit headers; true when it was answered 429.</summary>
+    private async Task<bool> ApplyRateLimitAsync(HttpContext context, ISimulatedVendorApi api, int limit, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var (allowed, remaining, reset) = faults.TakeRateLimited(api.Vendor, limit, now);
+        var headers = context.Response.Headers;
+        headers.Date = now.ToString("R", CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Reset"] = reset.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        if (allowed)
+        {
+            return false;
+        }
+
+        var retryAfter = (int)Math.Ceiling((reset - now).TotalSeconds);
+        headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+        LogFaultInjected(logger, api.Vendor.Name(), StatusCodes.Status429TooManyRequests, false);
+        await api.WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, retryAfter, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
     /// <summary>Applies a fault; true when the request has been answered (or abandoned) by it.</summary>
     private async Task<bool> ApplyFaultAsync(HttpContext context, ISimulatedVendorApi api, SimulatorFaultOptions fault, CancellationToken cancellationToken)
     {
@@ -64,6 +87,11 @@ internal sealed partial class VendorRequestPipeline(
             // Latency is wall-clock time on purpose: the injected TimeProvider drives the simulated run clock,
             // and a test's manual clock must not freeze every request.
             await Task.Delay(TimeSpan.FromMilliseconds(fault.LatencyMs), TimeProvider.System, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (fault.RequestsPerMinute is { } limit && await ApplyRateLimitAsync(context, api, limit, cancellationToken).ConfigureAwait(false))
+        {
+            return true;
         }
 
         if (!faults.Triggers(fault))

@@ -42,6 +42,11 @@ internal sealed class VendorSimulatorOptionsValidator : IValidateOptions<VendorS
             return "latencyMs must not be negative.";
         }
 
+        if (fault.RequestsPerMinute is < 1)
+        {
+            return "requestsPerMinute must be at least 1 (or absent for no limit).";
+        }
+
         if (fault.RetryAfterSeconds is < 0)
         {
             return "retryAfterSeconds must not be negative.";

@@ -1,24 +1,54 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using RunsGateway.Core;
+using RunsGateway.Vendors.Http;
 
 namespace RunsGateway.Vendors.CcExtractor;
 
 /// <summary>CCExtractor runs: the summary is a separate call, made only when asked for; no specs or tests.</summary>
-internal sealed class CcExtractorSource(IHttpClientFactory httpClientFactory, TimeProvider timeProvider) : IVendorSource
+internal sealed class CcExtractorSource(IServiceProvider services, IOptions<CcExtractorOptions> options, TimeProvider timeProvider) : IVendorSource
 {
     public const string HttpClientName = "RunsGateway.Vendors.CcExtractor";
+
+    private readonly Lazy<ICcExtractorApi> _api = new(services.GetRequiredService<ICcExtractorApi>);
 
     public Vendor Vendor => Vendor.CcExtractor;
 
     public async Task<Result<Run>> GetRunAsync(RunRef runRef, CancellationToken cancellationToken)
     {
-        var dto = await Client().GetRunAsync(runRef, cancellationToken).ConfigureAwait(false);
-        return dto.IsSuccess ? CcExtractorMapper.MapRun(RefGuard.Check(runRef, Vendor).Value, dto.Value) : Result.Failure<Run>(dto.Error);
+        var checkedRef = RefGuard.Check(runRef, Vendor);
+        if (!checkedRef.IsSuccess)
+        {
+            return Result.Failure<Run>(checkedRef.Error);
+        }
+
+        if (!options.Value.IsConfigured)
+        {
+            return Result.Failure<Run>(VendorError.NotConfigured(Vendor));
+        }
+
+        var dto = await VendorResponseReader.ReadAsync(
+            Vendor, _api.Value.GetRunAsync(checkedRef.Value.RunId, cancellationToken), CcExtractorJsonContext.Default.CcExtractorRunDto, ParseError, timeProvider, cancellationToken).ConfigureAwait(false);
+        return dto.IsSuccess ? CcExtractorMapper.MapRun(checkedRef.Value, dto.Value) : Result.Failure<Run>(dto.Error);
     }
 
     public async Task<Result<Summary?>> GetSummaryAsync(Run run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var dto = await Client().GetSummaryAsync(run.Ref, cancellationToken).ConfigureAwait(false);
+        var checkedRef = RefGuard.Check(run.Ref, Vendor);
+        if (!checkedRef.IsSuccess)
+        {
+            return Result.Failure<Summary?>(checkedRef.Error);
+        }
+
+        if (!options.Value.IsConfigured)
+        {
+            return Result.Failure<Summary?>(VendorError.NotConfigured(Vendor));
+        }
+
+        var dto = await VendorResponseReader.ReadAsync(
+            Vendor, _api.Value.GetSummaryAsync(checkedRef.Value.RunId, cancellationToken), CcExtractorJsonContext.Default.CcExtractorSummaryDto, ParseError, timeProvider, cancellationToken).ConfigureAwait(false);
         return dto.IsSuccess ? CcExtractorMapper.MapSummary(dto.Value, run.IsCacheable) : Result.Failure<Summary?>(dto.Error);
     }
 
@@ -36,5 +66,20 @@ internal sealed class CcExtractorSource(IHttpClientFactory httpClientFactory, Ti
         return run.Map<IReadOnlyList<Spec>>(_ => []);
     }
 
-    private CcExtractorClient Client() => new(httpClientFactory.CreateClient(HttpClientName), timeProvider);
+    /// <summary>Reads <c>{code, message, details}</c>; a 429 may carry <c>details.retry_after</c> in seconds.</summary>
+    internal static VendorErrorBody ParseError(ReadOnlyMemory<byte> body)
+    {
+        var dto = JsonSerializer.Deserialize(body.Span, CcExtractorJsonContext.Default.CcExtractorErrorDto);
+        TimeSpan? retryAfter = null;
+        if (dto?.Details is { ValueKind: JsonValueKind.Object } details
+            && details.TryGetProperty("retry_after", out var value)
+            && value.ValueKind == JsonValueKind.Number
+            && value.TryGetInt32(out var seconds)
+            && seconds >= 0)
+        {
+            retryAfter = TimeSpan.FromSeconds(seconds);
+        }
+
+        return new VendorErrorBody(dto?.Code, dto?.Message, retryAfter);
+    }
 }

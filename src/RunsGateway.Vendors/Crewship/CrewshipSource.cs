@@ -1,18 +1,36 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using RunsGateway.Core;
+using RunsGateway.Vendors.Http;
 
 namespace RunsGateway.Vendors.Crewship;
 
 /// <summary>Crewship runs: no summary, specs or tests.</summary>
-internal sealed class CrewshipSource(IHttpClientFactory httpClientFactory, TimeProvider timeProvider) : IVendorSource
+internal sealed class CrewshipSource(IServiceProvider services, IOptions<CrewshipOptions> options, TimeProvider timeProvider) : IVendorSource
 {
     public const string HttpClientName = "RunsGateway.Vendors.Crewship";
+
+    private readonly Lazy<ICrewshipApi> _api = new(services.GetRequiredService<ICrewshipApi>);
 
     public Vendor Vendor => Vendor.Crewship;
 
     public async Task<Result<Run>> GetRunAsync(RunRef runRef, CancellationToken cancellationToken)
     {
-        var dto = await Client().GetRunAsync(runRef, cancellationToken).ConfigureAwait(false);
-        return dto.IsSuccess ? CrewshipMapper.MapRun(RefGuard.Check(runRef, Vendor).Value, dto.Value) : Result.Failure<Run>(dto.Error);
+        var checkedRef = RefGuard.Check(runRef, Vendor);
+        if (!checkedRef.IsSuccess)
+        {
+            return Result.Failure<Run>(checkedRef.Error);
+        }
+
+        if (!options.Value.IsConfigured)
+        {
+            return Result.Failure<Run>(VendorError.NotConfigured(Vendor));
+        }
+
+        var dto = await VendorResponseReader.ReadAsync(
+            Vendor, _api.Value.GetRunAsync(checkedRef.Value.RunId, cancellationToken), CrewshipJsonContext.Default.CrewshipRunDto, ParseError, timeProvider, cancellationToken).ConfigureAwait(false);
+        return dto.IsSuccess ? CrewshipMapper.MapRun(checkedRef.Value, dto.Value) : Result.Failure<Run>(dto.Error);
     }
 
     public Task<Result<Summary?>> GetSummaryAsync(Run run, CancellationToken cancellationToken) =>
@@ -31,5 +49,10 @@ internal sealed class CrewshipSource(IHttpClientFactory httpClientFactory, TimeP
         return run.Map<IReadOnlyList<Spec>>(_ => []);
     }
 
-    private CrewshipClient Client() => new(httpClientFactory.CreateClient(HttpClientName), timeProvider);
+    /// <summary>Reads <c>{"error": {"message"}}</c> and the older <c>{"error": {code, message, details}}</c>.</summary>
+    internal static VendorErrorBody ParseError(ReadOnlyMemory<byte> body)
+    {
+        var dto = JsonSerializer.Deserialize(body.Span, CrewshipJsonContext.Default.CrewshipErrorDto);
+        return new VendorErrorBody(dto?.Error?.Code, dto?.Error?.Message, null);
+    }
 }

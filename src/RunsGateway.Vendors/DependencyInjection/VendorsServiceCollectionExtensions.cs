@@ -1,7 +1,10 @@
 using System.Net.Http.Headers;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Refit;
 using RunsGateway.Core;
 using RunsGateway.Vendors;
 using RunsGateway.Vendors.CcExtractor;
@@ -16,8 +19,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class VendorsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the four vendor clients (options from <c>Vendors:&lt;Name&gt;</c>, validated on start), their shared resilience
-    /// pipelines, <see cref="IRunSource"/> and <see cref="IVendorCatalog"/>. A vendor without a base URL answers <see cref="VendorErrorKind.NotConfigured"/>.
+    /// Registers the four vendor clients (Refit interfaces over named <see cref="HttpClient"/>s with a resilience handler; options from
+    /// <c>Vendors:&lt;Name&gt;</c>, validated on start), <see cref="IRunSource"/> and <see cref="IVendorCatalog"/>. A vendor without a
+    /// base URL answers <see cref="VendorErrorKind.NotConfigured"/> without building a request.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration holding the <c>Vendors</c> section.</param>
@@ -48,59 +52,75 @@ public static class VendorsServiceCollectionExtensions
         services.AddSingleton<VendorsMarker>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
-        services.TryAddSingleton<VendorPipelines>();
+        services.TryAddSingleton<VendorBudgets>();
         services.TryAddSingleton<IRunSource, RunSource>();
         services.TryAddSingleton<IVendorCatalog, VendorCatalog>();
 
-        AddVendor<CcExtractorOptions, CcExtractorClient, CcExtractorSource>(services, configuration, CcExtractorOptions.SectionName, CcExtractorSource.HttpClientName, configureHttpClient);
-        AddVendor<NeetoPlaydashOptions, NeetoPlaydashClient, NeetoPlaydashSource>(services, configuration, NeetoPlaydashOptions.SectionName, NeetoPlaydashSource.HttpClientName, configureHttpClient);
-        AddVendor<TestVibeOptions, TestVibeClient, TestVibeSource>(services, configuration, TestVibeOptions.SectionName, TestVibeSource.HttpClientName, configureHttpClient);
-        AddVendor<CrewshipOptions, CrewshipClient, CrewshipSource>(services, configuration, CrewshipOptions.SectionName, CrewshipSource.HttpClientName, configureHttpClient);
+        AddVendor<CcExtractorOptions, ICcExtractorApi, CcExtractorSource>(services, configuration, CcExtractorOptions.SectionName, CcExtractorSource.HttpClientName, CcExtractorJsonContext.Default, configureHttpClient);
+        AddVendor<NeetoPlaydashOptions, INeetoPlaydashApi, NeetoPlaydashSource>(services, configuration, NeetoPlaydashOptions.SectionName, NeetoPlaydashSource.HttpClientName, NeetoPlaydashJsonContext.Default, configureHttpClient);
+        AddVendor<TestVibeOptions, ITestVibeApi, TestVibeSource>(services, configuration, TestVibeOptions.SectionName, TestVibeSource.HttpClientName, TestVibeJsonContext.Default, configureHttpClient);
+        AddVendor<CrewshipOptions, ICrewshipApi, CrewshipSource>(services, configuration, CrewshipOptions.SectionName, CrewshipSource.HttpClientName, CrewshipJsonContext.Default, configureHttpClient);
         return services;
     }
 
-    private static void AddVendor<TOptions, TClient, TSource>(
+    private static void AddVendor<TOptions, TApi, TSource>(
         IServiceCollection services,
         IConfiguration configuration,
         string sectionName,
         string httpClientName,
+        JsonSerializerContext jsonContext,
         Action<Vendor, IHttpClientBuilder>? configureHttpClient)
         where TOptions : VendorOptions
-        where TClient : class
+        where TApi : class
         where TSource : class, IVendorSource
     {
         services.AddOptions<TOptions>().Bind(configuration.GetSection(sectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, VendorOptionsValidator<TOptions>>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IVendorSource, TSource>());
 
-        var builder = services.AddHttpClient<TClient>(httpClientName, (sp, http) =>
+        var vendor = VendorOf<TOptions>();
+        var builder = services.AddRefitGeneratedClient<TApi>(jsonContext, static _ => new RefitSettings(), httpClientName)
+            .ConfigureHttpClient((sp, http) => ConfigureHttpClient(http, sp.GetRequiredService<IOptions<TOptions>>().Value))
+
+            // Vendor redirects are never followed (a redirect would carry the credential to another host); the 3xx is a bad response.
+            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler
             {
-                var options = sp.GetRequiredService<IOptions<TOptions>>().Value;
-                ConfigureHttpClient(http, options);
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
             })
-            .AddHttpMessageHandler(sp =>
-            {
-                var pipelines = sp.GetRequiredService<VendorPipelines>();
-                return new ResilienceHandler(pipelines.For(VendorOf<TOptions>()));
-            })
+
+            // Each source keeps one client (pooled connections are recycled by PooledConnectionLifetime instead).
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        builder.AddResilienceHandler("vendor", (pipeline, context) =>
+        {
+            var sp = context.ServiceProvider;
+            VendorResilience.Configure(
+                pipeline,
+                sp.GetRequiredService<IOptions<TOptions>>().Value,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<VendorBudgets>().For(vendor),
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger($"RunsGateway.Vendors.{vendor}"));
+        });
+        builder.AddHttpMessageHandler(sp => new VendorBodyHandler(
+                sp.GetRequiredService<VendorBudgets>().For(vendor),
+                sp.GetRequiredService<IOptions<TOptions>>().Value.MaxResponseBytes))
             .RedactLoggedHeaders(static _ => true);
-        configureHttpClient?.Invoke(VendorOf<TOptions>(), builder);
+        configureHttpClient?.Invoke(vendor, builder);
     }
 
     private static void ConfigureHttpClient(HttpClient http, VendorOptions options)
     {
-        // Resilience owns time limits (per attempt, on the injected TimeProvider).
+        // The resilience handler owns time limits (per attempt, on the injected TimeProvider).
         http.Timeout = Timeout.InfiniteTimeSpan;
-        http.MaxResponseContentBufferSize = 16 * 1024 * 1024;
         http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (!options.IsConfigured || !Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var baseUrl))
         {
-            // No base address: the client answers NotConfigured without sending anything.
+            // No base address: the source answers NotConfigured and never resolves this client.
             return;
         }
 
-        // A trailing slash keeps the vendor's path prefix when relative paths are resolved.
-        http.BaseAddress = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+        http.BaseAddress = baseUrl;
         if (options.Credential is { Length: > 0 } credential)
         {
             if (options.Vendor == Vendor.NeetoPlaydash)

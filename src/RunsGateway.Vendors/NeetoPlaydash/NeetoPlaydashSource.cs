@@ -1,4 +1,8 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using RunsGateway.Core;
+using RunsGateway.Vendors.Http;
 using RunsGateway.Vendors.NeetoPlaydash.Dto;
 
 namespace RunsGateway.Vendors.NeetoPlaydash;
@@ -6,9 +10,11 @@ namespace RunsGateway.Vendors.NeetoPlaydash;
 /// <summary>
 /// NeetoPlaydash runs: summary from <c>run_statistics</c>, specs paged upstream with <c>page_size</c> 100 and fetched only as far as asked.
 /// </summary>
-internal sealed class NeetoPlaydashSource(IHttpClientFactory httpClientFactory, TimeProvider timeProvider) : IVendorSource
+internal sealed class NeetoPlaydashSource(IServiceProvider services, IOptions<NeetoPlaydashOptions> options, TimeProvider timeProvider) : IVendorSource
 {
     public const string HttpClientName = "RunsGateway.Vendors.NeetoPlaydash";
+
+    private readonly Lazy<INeetoPlaydashApi> _api = new(services.GetRequiredService<INeetoPlaydashApi>);
 
     /// <summary>A bound on upstream pages read for one run (100 000 specs), so a lying <c>total_pages</c> cannot loop us.</summary>
     internal const int MaxPages = 1000;
@@ -17,7 +23,7 @@ internal sealed class NeetoPlaydashSource(IHttpClientFactory httpClientFactory, 
 
     public async Task<Result<Run>> GetRunAsync(RunRef runRef, CancellationToken cancellationToken)
     {
-        var dto = await Client().GetRunAsync(runRef, 1, SpecPage.UpstreamPageSize, null, cancellationToken).ConfigureAwait(false);
+        var dto = await GetPageDtoAsync(runRef, 1, null, cancellationToken).ConfigureAwait(false);
         return dto.IsSuccess ? NeetoPlaydashMapper.MapRun(RefGuard.Check(runRef, Vendor).Value, dto.Value) : Result.Failure<Run>(dto.Error);
     }
 
@@ -57,8 +63,7 @@ internal sealed class NeetoPlaydashSource(IHttpClientFactory httpClientFactory, 
 
     public async Task<Result<IReadOnlyList<Spec>>> GetAllSpecsAsync(RunRef runRef, CancellationToken cancellationToken)
     {
-        var client = Client();
-        var first = await client.GetRunAsync(runRef, 1, SpecPage.UpstreamPageSize, null, cancellationToken).ConfigureAwait(false);
+        var first = await GetPageDtoAsync(runRef, 1, null, cancellationToken).ConfigureAwait(false);
         if (!first.IsSuccess)
         {
             return Result.Failure<IReadOnlyList<Spec>>(first.Error);
@@ -70,7 +75,7 @@ internal sealed class NeetoPlaydashSource(IHttpClientFactory httpClientFactory, 
         {
             // The remaining pages in parallel; the vendor's concurrency limit still applies to each call.
             var rest = await Task.WhenAll(Enumerable.Range(2, totalPages - 1)
-                .Select(page => client.GetRunAsync(runRef, page, SpecPage.UpstreamPageSize, null, cancellationToken))).ConfigureAwait(false);
+                .Select(page => GetPageDtoAsync(runRef, page, null, cancellationToken))).ConfigureAwait(false);
             foreach (var page in rest)
             {
                 if (!page.IsSuccess)
@@ -101,9 +106,32 @@ internal sealed class NeetoPlaydashSource(IHttpClientFactory httpClientFactory, 
 
     private async Task<Result<SpecPage>> GetPageAsync(RunRef runRef, int pageNumber, string? rawStatus, TestStatus? status, CancellationToken cancellationToken)
     {
-        var dto = await Client().GetRunAsync(runRef, pageNumber, SpecPage.UpstreamPageSize, rawStatus, cancellationToken).ConfigureAwait(false);
+        var dto = await GetPageDtoAsync(runRef, pageNumber, rawStatus, cancellationToken).ConfigureAwait(false);
         return dto.IsSuccess ? Result.Success(NeetoPlaydashMapper.MapSpecPage(dto.Value, pageNumber, status)) : Result.Failure<SpecPage>(dto.Error);
     }
 
-    private NeetoPlaydashClient Client() => new(httpClientFactory.CreateClient(HttpClientName), timeProvider);
+    /// <summary>Reads <c>{"error": "text"}</c>.</summary>
+    internal static VendorErrorBody ParseError(ReadOnlyMemory<byte> body)
+    {
+        var dto = JsonSerializer.Deserialize(body.Span, NeetoPlaydashJsonContext.Default.NeetoPlaydashErrorDto);
+        return new VendorErrorBody(null, dto?.Error, null);
+    }
+
+    /// <summary>One upstream page of the run (<c>page_size</c> 100, optionally filtered by one vendor test status).</summary>
+    private async Task<Result<NeetoPlaydashRunDto>> GetPageDtoAsync(RunRef runRef, int page, string? rawStatus, CancellationToken cancellationToken)
+    {
+        var checkedRef = RefGuard.Check(runRef, Vendor);
+        if (!checkedRef.IsSuccess)
+        {
+            return Result.Failure<NeetoPlaydashRunDto>(checkedRef.Error);
+        }
+
+        if (!options.Value.IsConfigured)
+        {
+            return Result.Failure<NeetoPlaydashRunDto>(VendorError.NotConfigured(Vendor));
+        }
+
+        var call = _api.Value.GetRunAsync(checkedRef.Value.Project!, checkedRef.Value.RunId, page, SpecPage.UpstreamPageSize, rawStatus, cancellationToken);
+        return await VendorResponseReader.ReadAsync(Vendor, call, NeetoPlaydashJsonContext.Default.NeetoPlaydashRunDto, ParseError, timeProvider, cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -1,18 +1,37 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using RunsGateway.Core;
+using RunsGateway.Vendors.Http;
 
 namespace RunsGateway.Vendors.TestVibe;
 
 /// <summary>TestVibe runs: summary, the single feature spec and its tests all come with the run.</summary>
-internal sealed class TestVibeSource(IHttpClientFactory httpClientFactory, TimeProvider timeProvider) : IVendorSource
+internal sealed class TestVibeSource(IServiceProvider services, IOptions<TestVibeOptions> options, TimeProvider timeProvider) : IVendorSource
 {
     public const string HttpClientName = "RunsGateway.Vendors.TestVibe";
+
+    private readonly Lazy<ITestVibeApi> _api = new(services.GetRequiredService<ITestVibeApi>);
 
     public Vendor Vendor => Vendor.TestVibe;
 
     public async Task<Result<Run>> GetRunAsync(RunRef runRef, CancellationToken cancellationToken)
     {
-        var dto = await Client().GetRunAsync(runRef, cancellationToken).ConfigureAwait(false);
-        return dto.IsSuccess ? TestVibeMapper.MapRun(RefGuard.Check(runRef, Vendor).Value, dto.Value) : Result.Failure<Run>(dto.Error);
+        var checkedRef = RefGuard.Check(runRef, Vendor);
+        if (!checkedRef.IsSuccess)
+        {
+            return Result.Failure<Run>(checkedRef.Error);
+        }
+
+        if (!options.Value.IsConfigured)
+        {
+            return Result.Failure<Run>(VendorError.NotConfigured(Vendor));
+        }
+
+        var dto = await VendorResponseReader.ReadAsync(
+            Vendor, _api.Value.GetRunAsync(checkedRef.Value.Project!, checkedRef.Value.RunId, cancellationToken), TestVibeJsonContext.Default.TestVibeRunDto, ParseError, timeProvider, cancellationToken)
+            .ConfigureAwait(false);
+        return dto.IsSuccess ? TestVibeMapper.MapRun(checkedRef.Value, dto.Value) : Result.Failure<Run>(dto.Error);
     }
 
     public Task<Result<Summary?>> GetSummaryAsync(Run run, CancellationToken cancellationToken)
@@ -34,5 +53,10 @@ internal sealed class TestVibeSource(IHttpClientFactory httpClientFactory, TimeP
         return run.Map(r => r.FirstSpecPage.Items);
     }
 
-    private TestVibeClient Client() => new(httpClientFactory.CreateClient(HttpClientName), timeProvider);
+    /// <summary>Reads <c>{"error": "&lt;code&gt;", "message": …}</c>.</summary>
+    internal static VendorErrorBody ParseError(ReadOnlyMemory<byte> body)
+    {
+        var dto = JsonSerializer.Deserialize(body.Span, TestVibeJsonContext.Default.TestVibeErrorDto);
+        return dto?.Message is null ? new VendorErrorBody(dto?.Error, dto?.Error, null) : new VendorErrorBody(dto.Error, dto.Message, null);
+    }
 }

@@ -46,7 +46,7 @@ internal static class VendorErrors
 
         if (error.RetryAfter is { } retryAfter)
         {
-            extensions["retryAfter"] = (int)Math.Ceiling(retryAfter.TotalSeconds);
+            extensions["retryAfter"] = RetryAfterSeconds(retryAfter);
         }
 
         return new GraphQLException(new GraphQLError(Message(error), extensions: extensions));
@@ -54,6 +54,9 @@ internal static class VendorErrors
 
     public static GraphQLException Invalid(string code, string message) =>
         new(new GraphQLError(message, extensions: new Dictionary<string, object?> { ["code"] = code }));
+
+    /// <summary>Whole seconds to wait, the same number in the message and in <c>extensions.retryAfter</c> (never beyond an int).</summary>
+    private static int RetryAfterSeconds(TimeSpan wait) => (int)Math.Clamp(Math.Ceiling(wait.TotalSeconds), 0, int.MaxValue);
 
     private static string Message(VendorError error)
     {
@@ -65,10 +68,10 @@ internal static class VendorErrors
             VendorErrorKind.NotConfigured => $"{vendor} is not configured on this gateway.",
             VendorErrorKind.Unauthorized => $"{vendor} rejected the gateway's credential{status}.",
             VendorErrorKind.RateLimited => error.RetryAfter is { } after
-                ? string.Create(CultureInfo.InvariantCulture, $"{vendor} is rate limiting the gateway; retry after {Math.Ceiling(after.TotalSeconds)} s.")
+                ? string.Create(CultureInfo.InvariantCulture, $"{vendor} is rate limiting the gateway; retry after {RetryAfterSeconds(after)} s.")
                 : $"{vendor} is rate limiting the gateway.",
             VendorErrorKind.Unavailable => $"{vendor} is unavailable{status}.",
-            VendorErrorKind.BadResponse => $"{vendor} sent a response the gateway could not read{status}.",
+            VendorErrorKind.BadResponse => $"{vendor} sent a response the gateway could not read{status}: {error.Message}.",
             _ => $"{vendor} failed{status}.",
         };
     }

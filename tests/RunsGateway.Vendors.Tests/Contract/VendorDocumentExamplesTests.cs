@@ -33,7 +33,7 @@ public sealed class VendorDocumentExamplesTests
     {
         var errors = SharedDocs.JsonObjects(SharedDocs.ReadVendorDoc("ccextractor-get-run-summary.txt"))
             .Where(e => e.Contains("\"code\"", StringComparison.Ordinal))
-            .Select(e => CcExtractorClient.ParseError(System.Text.Encoding.UTF8.GetBytes(e)))
+            .Select(e => CcExtractorSource.ParseError(System.Text.Encoding.UTF8.GetBytes(e)))
             .ToArray();
 
         errors.Select(e => e.Code).ShouldBe(["unauthorized", "not_found", "rate_limited", "not_found"]);

@@ -11,7 +11,7 @@ public sealed class VendorErrorBodyTests
     {
         { Vendor.CcExtractor, 401, """{"code":"unauthorized","message":"Bearer token is missing, expired, or invalid.","details":{}}""", VendorErrorKind.Unauthorized, "unauthorized", "Bearer token is missing, expired, or invalid." },
         { Vendor.CcExtractor, 500, """{"code":"internal","message":"Boom.","details":{}}""", VendorErrorKind.Unavailable, "internal", "Boom." },
-        { Vendor.CcExtractor, 418, """{"code":"teapot","message":"Short and stout.","details":{}}""", VendorErrorKind.BadResponse, "teapot", "Short and stout." },
+        { Vendor.CcExtractor, 418, """{"code":"teapot","message":"Short and stout.","details":{}}""", VendorErrorKind.BadResponse, "teapot", "unexpected HTTP 418" }, // a bad response is described by the gateway; the vendor code is kept
         { Vendor.NeetoPlaydash, 401, """{"error":"Could not authenticate the request."}""", VendorErrorKind.Unauthorized, null, "Could not authenticate the request." },
         { Vendor.NeetoPlaydash, 404, """{"error":"Run not found"}""", VendorErrorKind.NotFound, null, "Run not found" },
         { Vendor.TestVibe, 404, """{"error":"not_found","message":"No such run in this project."}""", VendorErrorKind.NotFound, "not_found", "No such run in this project." },

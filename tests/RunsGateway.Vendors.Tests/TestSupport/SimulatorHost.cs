@@ -75,6 +75,14 @@ public sealed class SimulatorHost : IAsyncDisposable
         return stats![vendor.ToSlug()];
     }
 
+    /// <summary>A raw request to a simulated vendor (no gateway client in between).</summary>
+    public async Task<HttpResponseMessage> GetVendorAsync(string path, string authorization)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        return await _admin.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
     public async Task ResetStatsAsync()
     {
         using var response = await _admin.PostAsync("/_simulator/stats/reset", null, TestContext.Current.CancellationToken);

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Gateway CPU per upstream vendor call: uncached GraphQL requests (20 running CCExtractor runs each, so 20 upstream calls per
+# request and nothing is cached) sent one after another over one keep-alive connection to a gateway pointed at a standalone
+# simulator. The gateway's CPU time (utime + stime from /proc/<pid>/stat) over the measured requests, divided by the upstream
+# calls the simulator counted, is the cost per call. For comparison the same query over 20 finished runs, served from the
+# gateway's cache after one warm-up (no upstream call), gives the request's own cost; the difference over 20 is the marginal
+# cost of an upstream call.
+# Usage: bash bench/vendor-call-cost.sh [requests] [repository-root]   (the root defaults to this repository; pass another
+# checkout, e.g. one of main, to measure it with the same script)
+set -euo pipefail
+requests=${1:-400}
+root=$(cd "${2:-$(dirname "$0")/..}" && pwd)
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+work=$(mktemp -d)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+for project in src/RunsGateway src/RunsGateway.VendorSimulator; do dotnet build "$root/$project" -c Release -nologo -clp:ErrorsOnly >/dev/null; done
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+sim=$(free_port); gw=$(free_port)
+
+# A slow simulated clock keeps the running runs running (running runs are never cached).
+ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning Simulator__ClockSpeed=0.0001 \
+  dotnet "$root/src/RunsGateway.VendorSimulator/bin/Release/net10.0/RunsGateway.VendorSimulator.dll" --urls "http://127.0.0.1:$sim" >"$work/sim.log" 2>&1 &
+pids+=($!)
+ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+  Vendors__CcExtractor__BaseUrl="http://127.0.0.1:$sim/ccextractor/api/v1" Vendors__CcExtractor__Token=sim-ccextractor-token \
+  dotnet "$root/src/RunsGateway/bin/Release/net10.0/RunsGateway.dll" --urls "http://127.0.0.1:$gw" >"$work/gateway.log" 2>&1 &
+gateway=$!
+pids+=($gateway)
+for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$gw/healthz" >/dev/null && curl -sf "http://127.0.0.1:$sim/_simulator/stats" >/dev/null && break; sleep 0.2; done
+
+python3 - "$gw" "$sim" "$gateway" "$requests" <<'PY'
+import http.client, json, os, sys, urllib.request
+gw, sim, pid, requests = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
+runs = json.load(urllib.request.urlopen(f"http://127.0.0.1:{sim}/_simulator/runs?vendor=ccextractor"))
+live = [r["runId"] for r in runs if r["status"] in ("running", "queued")][:20]
+done = [r["runId"] for r in runs if r["status"] in ("pass", "fail")][:20]
+if len(live) < 20 or len(done) < 20:
+    sys.exit(f"only {len(live)} running and {len(done)} finished CCExtractor runs in the simulator")
+def body(ids):
+    return json.dumps({"query": "query($refs: [RunRef!]!) { runs(refs: $refs) { runId rawStatus state } }",
+                       "variables": {"refs": [{"vendor": "CCEXTRACTOR", "runId": r} for r in ids]}})
+conn = http.client.HTTPConnection("127.0.0.1", gw)
+def post(payload):
+    conn.request("POST", "/graphql", payload, {"Content-Type": "application/json"})
+    answer = conn.getresponse().read()
+    if b'"errors"' in answer or answer.count(b'"runId"') != 20:
+        sys.exit("unexpected answer: " + answer[:300].decode())
+def cpu_seconds():
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+def upstream_calls():
+    return json.load(urllib.request.urlopen(f"http://127.0.0.1:{sim}/_simulator/stats"))["ccextractor"]["total"]
+def measure(payload):
+    for _ in range(max(50, requests // 4)):   # warm-up: JIT, connection pools, tiered compilation (and the cache)
+        post(payload)
+    calls0, cpu0 = upstream_calls(), cpu_seconds()
+    for _ in range(requests):
+        post(payload)
+    cpu1, calls1 = cpu_seconds(), upstream_calls()
+    return cpu1 - cpu0, calls1 - calls0
+cpu, calls = measure(body(live))
+cached_cpu, cached_calls = measure(body(done))
+load = open("/proc/loadavg").read().split()[:3]
+print(f"uncached: {requests} requests, {calls} upstream calls ({calls / requests:.1f} per request), gateway CPU {cpu:.2f} s, "
+      f"{cpu / calls * 1e6:.1f} µs per upstream call")
+print(f"cached:   {requests} requests, {cached_calls} upstream calls, gateway CPU {cached_cpu:.2f} s, {cached_cpu / requests * 1e6:.0f} µs per request")
+print(f"marginal: {(cpu - cached_cpu) / calls * 1e6:.1f} µs per upstream call; load average {' '.join(load)} on {os.cpu_count()} cores")
+PY
