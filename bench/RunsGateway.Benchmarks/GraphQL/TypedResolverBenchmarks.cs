@@ -95,7 +95,7 @@ public class TypedResolverBenchmarks : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    private static Schema HandWrittenSchema()
+    private static RunsGateway.GraphQL.Types.Schema HandWrittenSchema()
     {
         static FieldResolver Sync<TParent>(Func<TParent, object?> read) => context => new ValueTask<object?>(read((TParent)context.Parent!));
 
