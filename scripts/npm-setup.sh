@@ -5,6 +5,8 @@
 #      transport project embeds and serves on the GraphQL path.
 #   2. The GraphQL oracles (graphql-js, graphql-http audits): tools/graphql-oracles, pinned by its package-lock.json,
 #      installed in place (node_modules is not committed).
+#   3. The reference streaming clients (graphql-ws, graphql-sse): tools/subscription-clients, which the subscription
+#      transport tests drive, installed in place the same way.
 # Usage: scripts/npm-setup.sh [--ide-only | --oracles-only]
 # Without npm it prints how to install Node.js and exits 0, so a build without npm still succeeds.
 set -euo pipefail
@@ -74,4 +76,5 @@ fi
 
 if [ "$do_oracles" = 1 ]; then
   npm_ci "$root/tools/graphql-oracles"
+  npm_ci "$root/tools/subscription-clients"
 fi

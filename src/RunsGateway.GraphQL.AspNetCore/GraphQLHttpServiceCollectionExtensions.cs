@@ -1,6 +1,9 @@
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RunsGateway.GraphQL.AspNetCore;
+using RunsGateway.GraphQL.AspNetCore.PersistedOperations;
+using RunsGateway.GraphQL.AspNetCore.Subscriptions;
 using RunsGateway.GraphQL.Execution;
 using RunsGateway.GraphQL.Types;
 
@@ -10,8 +13,10 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class GraphQLHttpServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the transport's services and <see cref="GraphQLHttpOptions"/> (bound to the <c>GraphQL:Http</c>
-    /// section, validated at start-up). The host registers the <see cref="RequestExecutor"/> itself (a singleton),
+    /// Registers the transport's services, <see cref="GraphQLHttpOptions"/> (bound to the <c>GraphQL:Http</c>
+    /// section), <see cref="GraphQLSubscriptionOptions"/> (<c>GraphQL:Subscriptions</c>) and
+    /// <see cref="GraphQLPersistedOperationOptions"/> (<c>GraphQL:PersistedOperations</c>), validated at start-up, and the
+    /// persisted-query store: the registered <see cref="IDistributedCache"/> if any, else an in-process one. The host registers the <see cref="RequestExecutor"/> itself (a singleton),
     /// or uses the overload that takes a schema factory.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -38,6 +43,19 @@ public static class GraphQLHttpServiceCollectionExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GraphQLHttpOptions>, GraphQLHttpOptionsValidator>());
+        services.AddOptions<GraphQLSubscriptionOptions>().BindConfiguration(GraphQLSubscriptionOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GraphQLSubscriptionOptions>, GraphQLSubscriptionOptionsValidator>());
+        services.TryAddSingleton<SubscriptionLimiter>();
+        services.AddOptions<GraphQLPersistedOperationOptions>().BindConfiguration(GraphQLPersistedOperationOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GraphQLPersistedOperationOptions>, GraphQLPersistedOperationOptionsValidator>());
+
+        // Persisted queries live in the application's distributed cache (Redis when the host configures it), else in process.
+        services.TryAddSingleton<IPersistedOperationStore>(provider => provider.GetService<IDistributedCache>() is { } cache
+            ? new DistributedCachePersistedOperationStore(cache)
+            : new InMemoryPersistedOperationStore());
+        services.TryAddSingleton(provider => new PersistedOperationResolver(
+            provider.GetRequiredService<IOptions<GraphQLPersistedOperationOptions>>().Value,
+            provider.GetRequiredService<IPersistedOperationStore>()));
         return services;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RunsGateway.GraphQL.AspNetCore.Ide;
+using RunsGateway.GraphQL.AspNetCore.Subscriptions;
 using RunsGateway.GraphQL.Execution;
 
 namespace RunsGateway.GraphQL.AspNetCore.Http;
@@ -47,6 +48,13 @@ internal sealed class GraphQLEndpoint
             _services.GetRequiredService<RequestExecutor>(),
             IdeAssets.Embedded,
             [.. _services.GetServices<IGraphQLRequestInterceptor>()],
-            _services.GetRequiredService<ILogger<GraphQLHttpHandler>>());
+            _services.GetRequiredService<ILogger<GraphQLHttpHandler>>(),
+            new StreamingServices(
+                _services.GetRequiredService<IOptions<GraphQLSubscriptionOptions>>().Value,
+                _services.GetRequiredService<SubscriptionLimiter>(),
+                [.. _services.GetServices<IGraphQLWebSocketInterceptor>()],
+                _services.GetService<TimeProvider>() ?? TimeProvider.System,
+                _services.GetRequiredService<ILoggerFactory>(),
+                _services.GetRequiredService<PersistedOperations.PersistedOperationResolver>()));
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using RunsGateway.GraphQL.AspNetCore.Ide;
+using RunsGateway.GraphQL.AspNetCore.Subscriptions;
 using RunsGateway.GraphQL.Execution;
 
 namespace RunsGateway.GraphQL.AspNetCore.Http;
@@ -26,14 +27,16 @@ internal sealed partial class GraphQLHttpHandler
     private readonly IdeHandler _ide;
     private readonly IGraphQLRequestInterceptor[] _interceptors;
     private readonly ILogger _logger;
+    private readonly StreamingServices _streaming;
 
-    public GraphQLHttpHandler(GraphQLHttpOptions options, RequestExecutor executor, IdeAssets ideAssets, IGraphQLRequestInterceptor[] interceptors, ILogger<GraphQLHttpHandler> logger)
+    public GraphQLHttpHandler(GraphQLHttpOptions options, RequestExecutor executor, IdeAssets ideAssets, IGraphQLRequestInterceptor[] interceptors, ILogger<GraphQLHttpHandler> logger, StreamingServices streaming)
     {
         _options = options;
         _executor = executor;
         _ide = new IdeHandler(options, ideAssets);
         _interceptors = interceptors;
         _logger = logger;
+        _streaming = streaming;
     }
 
     /// <summary>Handles a request to the GraphQL path itself.</summary>
@@ -41,6 +44,12 @@ internal sealed partial class GraphQLHttpHandler
     {
         var request = context.Request;
         var isGet = HttpMethods.IsGet(request.Method);
+        if (context.WebSockets.IsWebSocketRequest)
+        {
+            await HandleWebSocketAsync(context).ConfigureAwait(false);
+            return;
+        }
+
 
         if ((isGet || HttpMethods.IsHead(request.Method)) && _options.EnableIde && IdeHandler.IsBrowserNavigation(request))
         {
@@ -58,7 +67,8 @@ internal sealed partial class GraphQLHttpHandler
             return;
         }
 
-        var mediaType = MediaTypes.Negotiate(request.Headers.Accept);
+        var eventStream = _streaming.Options.EnableServerSentEvents && MediaTypes.AcceptsEventStream(request.Headers.Accept);
+        var mediaType = eventStream ? ResponseMediaType.Json : MediaTypes.Negotiate(request.Headers.Accept);
         if (mediaType == ResponseMediaType.None)
         {
             await RejectAsync(context, ResponseMediaType.Json, new TransportError(
@@ -96,7 +106,20 @@ internal sealed partial class GraphQLHttpHandler
             return;
         }
 
-        var contextData = new Dictionary<string, object?>(StringComparer.Ordinal) { [GraphQLHttpContextData.HttpContext] = context };
+        var (document, persistedError) = await _streaming.PersistedOperations.ResolveAsync(parameters, context.RequestAborted).ConfigureAwait(false);
+        if (persistedError is not null)
+        {
+            await AnswerRequestErrorAsync(context, ExecutionResult.FromError(persistedError), eventStream, mediaType, isGet).ConfigureAwait(false);
+            return;
+        }
+
+        parameters = parameters with { Query = document! };
+        var cacheControl = new GraphQLCacheControl();
+        var contextData = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            [GraphQLHttpContextData.HttpContext] = context,
+            [GraphQLHttpContextData.CacheControl] = cacheControl,
+        };
         foreach (var interceptor in _interceptors)
         {
             interceptor.OnRequest(context, contextData);
@@ -113,6 +136,16 @@ internal sealed partial class GraphQLHttpHandler
             // The spec: GET requests MUST NOT be used for executing mutation operations.
             AllowedOperations = isGet ? AllowedOperations.Query : AllowedOperations.All,
         };
+
+        if (eventStream)
+        {
+            // An EventSource can only GET, so subscriptions may come over GET here; mutations still may not.
+            await ServeEventStreamAsync(
+                context,
+                graphQLRequest with { AllowedOperations = isGet ? AllowedOperations.Query | AllowedOperations.Subscription : AllowedOperations.All },
+                contextData).ConfigureAwait(false);
+            return;
+        }
 
         ExecutionResult result;
         try
@@ -145,6 +178,29 @@ internal sealed partial class GraphQLHttpHandler
             response.Headers.Allow = "POST";
         }
 
+        response.ContentType = MediaTypes.ContentTypeOf(mediaType);
+        var maxAge = isGet && result.HasData && result.Errors.Count == 0 ? cacheControl.MaxAge : null;
+        if (maxAge is null)
+        {
+            response.Headers.CacheControl = "no-store";
+            await WriteAsync(response.BodyWriter, result.WriteTo, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        await WriteCacheableAsync(context, result, maxAge.Value).ConfigureAwait(false);
+    }
+
+    /// <summary>Answers a request that fails before the engine runs: as an SSE stream of one event, or as JSON.</summary>
+    private async Task AnswerRequestErrorAsync(HttpContext context, ExecutionResult result, bool eventStream, ResponseMediaType mediaType, bool isGet)
+    {
+        if (eventStream)
+        {
+            await ServeEventStreamAsync(context, request: null, new Dictionary<string, object?>(), result).ConfigureAwait(false);
+            return;
+        }
+
+        var response = context.Response;
+        response.StatusCode = StatusCodeOf(result, mediaType, isGet);
         response.ContentType = MediaTypes.ContentTypeOf(mediaType);
         await WriteAsync(response.BodyWriter, result.WriteTo, context.RequestAborted).ConfigureAwait(false);
     }

@@ -113,8 +113,14 @@ internal static class GraphQLRequestParser
 
         if (!hasQuery)
         {
-            error = MissingQuery();
-            return null!;
+            if (!IsPersisted(extensions))
+            {
+                error = MissingQuery();
+                return null!;
+            }
+
+            // A persisted operation sent by its hash alone; the document is looked up before execution.
+            query = string.Empty;
         }
 
         return new GraphQLRequestParameters(query!, operationName, variables, extensions);
@@ -135,16 +141,25 @@ internal static class GraphQLRequestParser
             return null!;
         }
 
-        if (query is null)
-        {
-            error = MissingQuery();
-            return null!;
-        }
-
         var variables = ParseJsonParameter(VariablesName, variablesText, ref error);
         var extensions = ParseJsonParameter(ExtensionsName, extensionsText, ref error);
+        if (query is null)
+        {
+            if (!IsPersisted(extensions))
+            {
+                error = MissingQuery();
+                return null!;
+            }
+
+            query = string.Empty;
+        }
+
         return error is null ? new GraphQLRequestParameters(query, operationName, variables, extensions) : null!;
     }
+
+    /// <summary>True when the request names a persisted operation (<c>extensions.persistedQuery</c>), so it may omit <c>query</c>.</summary>
+    private static bool IsPersisted(IReadOnlyDictionary<string, object?>? extensions) =>
+        extensions is not null && extensions.ContainsKey(PersistedOperations.PersistedOperationResolver.ExtensionName);
 
     private static IReadOnlyDictionary<string, object?>? ParseJsonParameter(string name, string? text, ref TransportError? error)
     {

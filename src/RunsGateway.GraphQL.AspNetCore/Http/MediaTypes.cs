@@ -73,8 +73,16 @@ internal static class MediaTypes
         return graphQL.Specificity == ExactMatch ? ResponseMediaType.GraphQLResponseJson : ResponseMediaType.Json;
     }
 
+    /// <summary>The media type of GraphQL over Server-Sent Events.</summary>
+    public const string EventStream = "text/event-stream";
+
+    /// <summary>True when one of the <c>Accept</c> media ranges is exactly <c>text/event-stream</c> with a non-zero quality.</summary>
+    public static bool AcceptsEventStream(StringValues accept) => AcceptsExactly(accept, "text", "event-stream");
+
     /// <summary>True when one of the <c>Accept</c> media ranges names <c>text/html</c> with a non-zero quality (a browser).</summary>
-    public static bool AcceptsHtml(StringValues accept)
+    public static bool AcceptsHtml(StringValues accept) => AcceptsExactly(accept, "text", "html");
+
+    private static bool AcceptsExactly(StringValues accept, string wantedType, string wantedSubtype)
     {
         foreach (var headerValue in accept)
         {
@@ -87,8 +95,8 @@ internal static class MediaTypes
             {
                 if (TryParseRange(range, out var type, out var subtype, out var quality)
                     && quality > 0
-                    && type.Equals("text", StringComparison.OrdinalIgnoreCase)
-                    && subtype.Equals("html", StringComparison.OrdinalIgnoreCase))
+                    && type.Equals(wantedType, StringComparison.OrdinalIgnoreCase)
+                    && subtype.Equals(wantedSubtype, StringComparison.OrdinalIgnoreCase))
                 {
                     return true;
                 }

@@ -11,7 +11,7 @@ namespace RunsGateway.GraphQL.Execution;
 /// null propagation. Synchronously completed resolvers run on a fast path without tasks; asynchronous ones continue
 /// in <see cref="ExecuteFieldAsync"/> and fill their slot of the response tree when done.
 /// </summary>
-internal sealed class OperationExecutor
+internal sealed partial class OperationExecutor
 {
     /// <summary>Marks a position that failed and must propagate null to its parent (its error is already recorded).</summary>
     private static readonly object Invalid = new();

@@ -8,7 +8,7 @@ namespace RunsGateway.GraphQL.Execution;
 /// Executes GraphQL requests against one schema: parse (cached), validate (cached), select the operation, check the
 /// limits, coerce variables and execute (spec 6.1). Thread-safe; create one per schema and reuse it.
 /// </summary>
-public sealed class RequestExecutor
+public sealed partial class RequestExecutor
 {
     private readonly DocumentCache _cache;
     private readonly ParserOptions _parserOptions;
@@ -53,17 +53,40 @@ public sealed class RequestExecutor
     {
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
+        var prepared = Prepare(request, out var error);
+        if (prepared is null)
+        {
+            return error!;
+        }
+
+        if (prepared.Operation.Operation == OperationType.Subscription)
+        {
+            return RequestError("Subscription operations run through SubscribeAsync, which returns a stream of results.", ErrorCodes.OperationNotAllowed);
+        }
+
+        return await ExecuteOperationAsync(prepared, request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Parses (cached), validates (cached), selects the operation, checks the limits and coerces the variables: everything
+    /// before execution. Null with <paramref name="error"/> set when the request fails there.
+    /// </summary>
+    private PreparedOperation? Prepare(GraphQLRequest request, out ExecutionResult? error)
+    {
+        error = null;
         var query = request.Query;
         if (string.IsNullOrEmpty(query))
         {
-            return RequestError("The request has no query document.", ErrorCodes.BadRequest);
+            error = RequestError("The request has no query document.", ErrorCodes.BadRequest);
+            return null;
         }
 
         if (query.Length > Options.MaxDocumentLength)
         {
-            return RequestError(
+            error = RequestError(
                 $"The document is {query.Length} characters long; at most {Options.MaxDocumentLength} are allowed.",
                 ErrorCodes.DocumentTooLarge);
+            return null;
         }
 
         if (!_cache.TryGet(query, out var document))
@@ -75,14 +98,16 @@ public sealed class RequestExecutor
             }
             catch (GraphQLException ex)
             {
-                return ExecutionResult.FromErrors(WithDefaultCode(ex.Errors, ErrorCodes.SyntaxError));
+                error = ExecutionResult.FromErrors(WithDefaultCode(ex.Errors, ErrorCodes.SyntaxError));
+                return null;
             }
 
             // Limits are checked before validation so that oversized documents never reach the quadratic rules.
             var fresh = new CachedDocument(parsed);
             if (CheckLimits(fresh, request.OperationName) is { } limitError)
             {
-                return limitError;
+                error = limitError;
+                return null;
             }
 
             fresh.ValidationErrors = Validate(parsed);
@@ -91,52 +116,58 @@ public sealed class RequestExecutor
 
         if (document.ValidationErrors.Count > 0)
         {
-            return ExecutionResult.FromErrors(document.ValidationErrors);
+            error = ExecutionResult.FromErrors(document.ValidationErrors);
+            return null;
         }
 
-        if (CheckLimits(document, request.OperationName) is { } error)
+        error = CheckLimits(document, request.OperationName);
+        if (error is not null)
         {
-            return error;
+            return null;
         }
 
-        var operation = GetOperation(document, request.OperationName, out var operationError);
+        var operation = GetOperation(document, request.OperationName, out error);
         if (operation is null)
         {
-            return operationError!;
+            return null;
         }
 
         if (!IsAllowed(operation.Operation, request.AllowedOperations))
         {
-            return RequestError(
+            error = RequestError(
                 $"{operation.Operation} operations are not allowed for this request.",
                 ErrorCodes.OperationNotAllowed);
+            return null;
         }
 
         if (!Options.EnableIntrospection && document.Metrics[operation].UsesIntrospection)
         {
-            return RequestError("Introspection is disabled for this service.", ErrorCodes.IntrospectionDisabled);
-        }
-
-        if (operation.Operation == OperationType.Subscription)
-        {
-            return RequestError("Subscription operations are not supported by this executor.", ErrorCodes.OperationNotAllowed);
+            error = RequestError("Introspection is disabled for this service.", ErrorCodes.IntrospectionDisabled);
+            return null;
         }
 
         var rootType = Schema.GetRootType(operation.Operation);
         if (rootType is null)
         {
-            return RequestError($"The schema is not configured to execute {operation.Operation.ToString().ToUpperInvariant()} operations.", ErrorCodes.OperationResolutionFailure);
+            error = RequestError($"The schema is not configured to execute {operation.Operation.ToString().ToUpperInvariant()} operations.", ErrorCodes.OperationResolutionFailure);
+            return null;
         }
 
         if (!ValueCoercion.TryCoerceVariableValues(Schema, operation, request.Variables, out var variables, out var variableErrors))
         {
-            return ExecutionResult.FromErrors(WithoutHintsUnlessIntrospectable(WithDefaultCode(variableErrors, ErrorCodes.BadUserInput)));
+            error = ExecutionResult.FromErrors(WithoutHintsUnlessIntrospectable(WithDefaultCode(variableErrors, ErrorCodes.BadUserInput)));
+            return null;
         }
 
         var collector = document.HasVariableConditionals
             ? new FieldCollector(Schema, document.Fragments, variables)
             : document.GetSharedCollector(Schema);
+        return new PreparedOperation(document, operation, rootType, variables, collector);
+    }
 
+    /// <summary>Executes a prepared operation under the execution timeout; <paramref name="request"/> supplies the root value.</summary>
+    private async Task<ExecutionResult> ExecuteOperationAsync(PreparedOperation prepared, GraphQLRequest request, CancellationToken cancellationToken)
+    {
         var timeout = Options.ExecutionTimeout is { } t && t > TimeSpan.Zero && t != Timeout.InfiniteTimeSpan ? t : (TimeSpan?)null;
         using var timeoutSource = timeout is null ? null : new CancellationTokenSource(timeout.Value, _timeProvider);
         using var linked = timeoutSource is not null && cancellationToken.CanBeCanceled
@@ -147,10 +178,10 @@ public sealed class RequestExecutor
             ? new ResultBudget(Options.MaxResultItems, Options.MaxResponseBytes, token)
             : null;
 
-        var executor = new OperationExecutor(Schema, collector, document.Fragments, operation, variables, request, Options.IncludeExceptionDetails, budget?.Token ?? token, budget);
+        var executor = new OperationExecutor(Schema, prepared.Collector, prepared.Document.Fragments, prepared.Operation, prepared.Variables, request, Options.IncludeExceptionDetails, budget?.Token ?? token, budget);
         try
         {
-            return await executor.ExecuteAsync(rootType).ConfigureAwait(false);
+            return await executor.ExecuteAsync(prepared.RootType).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (budget?.Exceeded is { } exceeded && !cancellationToken.IsCancellationRequested)
         {
@@ -233,6 +264,14 @@ public sealed class RequestExecutor
         OperationType.Subscription => allowed.HasFlag(AllowedOperations.Subscription),
         _ => false,
     };
+
+    /// <summary>A request that passed every check before execution.</summary>
+    private sealed record PreparedOperation(
+        CachedDocument Document,
+        OperationDefinitionNode Operation,
+        ObjectType RootType,
+        IReadOnlyDictionary<string, object?> Variables,
+        FieldCollector Collector);
 
     private static ExecutionResult RequestError(string message, string code) =>
         ExecutionResult.FromError(GraphQLError.WithCode(message, code));

@@ -163,6 +163,12 @@ public sealed class FieldDefinition
     /// <summary>The resolver; null means execution's default resolver.</summary>
     public FieldResolver? Resolver { get; internal set; }
 
+    /// <summary>
+    /// The source event stream of a subscription root field; null for other fields. Each event is then resolved with
+    /// <see cref="Resolver"/> as the root value (the builder's default for subscription fields returns the event itself).
+    /// </summary>
+    public SubscribeResolver? Subscriber { get; init; }
+
     /// <summary>The SDL definition, if any.</summary>
     public FieldDefinitionNode? AstNode { get; init; }
 

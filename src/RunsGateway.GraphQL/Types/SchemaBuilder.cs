@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using RunsGateway.GraphQL.DataLoading;
 using RunsGateway.GraphQL.Execution;
 using RunsGateway.GraphQL.Language;
@@ -23,6 +24,7 @@ public sealed class SchemaBuilder
 {
     private readonly DocumentNode _document;
     private readonly Dictionary<(string Type, string Field), FieldResolver> _resolvers = [];
+    private readonly Dictionary<(string Type, string Field), SubscribeResolver> _subscribers = [];
     private readonly Dictionary<string, TypeResolver> _typeResolvers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Type> _runtimeTypes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ScalarType> _scalars = new(StringComparer.Ordinal);
@@ -69,6 +71,38 @@ public sealed class SchemaBuilder
     {
         ArgumentNullException.ThrowIfNull(resolver);
         return AddResolver(typeName, fieldName, context => MemberResolverFactory.Unwrap(resolver(context)));
+    }
+
+    /// <summary>
+    /// Makes <c>typeName.fieldName</c>, a field of the subscription root type, a subscription: <paramref name="subscribe"/>
+    /// creates its source event stream, and each event is the field's value unless a resolver is added for it too.
+    /// </summary>
+    public SchemaBuilder AddSubscription(string typeName, string fieldName, SubscribeResolver subscribe)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(typeName);
+        ArgumentException.ThrowIfNullOrEmpty(fieldName);
+        ArgumentNullException.ThrowIfNull(subscribe);
+        _subscribers[(typeName, fieldName)] = subscribe;
+        return this;
+    }
+
+    /// <summary>Makes <c>typeName.fieldName</c> a subscription whose source stream <paramref name="subscribe"/> returns directly.</summary>
+    public SchemaBuilder AddSubscription<TEvent>(string typeName, string fieldName, Func<IResolverContext, IAsyncEnumerable<TEvent>> subscribe)
+    {
+        ArgumentNullException.ThrowIfNull(subscribe);
+        return AddSubscription(typeName, fieldName, context =>
+        {
+            var source = subscribe(context);
+            return new ValueTask<IAsyncEnumerable<object?>>(source as IAsyncEnumerable<object?> ?? Box(source, CancellationToken.None));
+        });
+    }
+
+    private static async IAsyncEnumerable<object?> Box<TEvent>(IAsyncEnumerable<TEvent> source, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var item in source.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            yield return item;
+        }
     }
 
     /// <summary>
@@ -221,6 +255,14 @@ public sealed class SchemaBuilder
                 default:
                     errors.Add($"Cannot add a resolver for \"{type}.{field}\": \"{type}\" is not an object type.");
                     break;
+            }
+        }
+
+        foreach (var (type, field) in _subscribers.Keys)
+        {
+            if (schema.SubscriptionType?.Name != type || schema.SubscriptionType.GetField(field) is null)
+            {
+                errors.Add($"Cannot add a subscription for \"{type}.{field}\": it is not a field of the schema's subscription type.");
             }
         }
 
@@ -561,15 +603,25 @@ public sealed class SchemaBuilder
                 resolver = MemberResolverFactory.TryCreate(clrType, name, ResolveType(node.Type));
             }
 
+            var subscriber = builder._subscribers.GetValueOrDefault((typeName, name));
+            if (subscriber is not null && !builder._resolvers.ContainsKey((typeName, name)))
+            {
+                // A subscription field's value is the source event unless a resolver says otherwise.
+                resolver = EventResolver;
+            }
+
             resolver ??= builder._defaultResolver;
             return new FieldDefinition(name, ResolveType(node.Type), resolver)
             {
+                Subscriber = subscriber,
                 Description = node.Description?.Value,
                 Arguments = [.. node.Arguments.Select(BuildInputValue)],
                 DeprecationReason = GetDeprecationReason(node.Directives),
                 AstNode = node,
             };
         }
+
+        private static ValueTask<object?> EventResolver(IResolverContext context) => new(context.Parent);
 
         private InputValueDefinition BuildInputValue(InputValueDefinitionNode node) => new(node.Name.Value, ResolveType(node.Type))
         {

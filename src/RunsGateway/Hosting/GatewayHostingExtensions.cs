@@ -8,6 +8,7 @@ using OpenTelemetry.Trace;
 using RunsGateway.Caching;
 using RunsGateway.Demo;
 using RunsGateway.Hosting.Auth;
+using RunsGateway.Live;
 using RunsGateway.Loading;
 using RunsGateway.Schema;
 using RunsGateway.Telemetry;
@@ -54,7 +55,8 @@ internal static class GatewayHostingExtensions
         services.TryAddSingleton<RunLoaders>();
         services.TryAddScoped<VendorStatusTracker>();
         services.TryAddScoped<RequestBudget>();
-        services.AddGraphQLHttp(_ => GatewaySchema.Create());
+        services.AddLiveRuns();
+        services.AddGraphQLHttp(sp => GatewaySchema.Create(sp.GetRequiredService<LiveRunResolvers>().AddTo));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<GraphQL.AspNetCore.IGraphQLRequestInterceptor, VendorStatusInterceptor>());
 
         builder.AddGatewayAuth();
@@ -76,6 +78,7 @@ internal static class GatewayHostingExtensions
         }
 
         app.UseCors();
+        app.UseWebSockets();
         app.UseGatewayAuth();
         app.MapGraphQL(options.Path).RequireCors(CorsPolicy);
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });

@@ -15,7 +15,10 @@ internal static class GatewaySchema
     /// <summary>The SDL the schema is built from.</summary>
     public static string Sdl { get; } = ReadSdl();
 
-    public static GraphQL.Types.Schema Create() => Builder()
+    /// <param name="extend">Adds more bindings (the subscription resolvers) before the schema is built.</param>
+    public static GraphQL.Types.Schema Create(Func<SchemaBuilder, SchemaBuilder>? extend = null)
+    {
+        var builder = Builder()
         .AddResolvers<QueryResolvers>()
         .AddResolvers<RunResolvers>()
         .AddResolvers<SpecResolvers>()
@@ -30,8 +33,9 @@ internal static class GatewaySchema
         .BindRuntimeType<Artifact>("Artifact")
         .BindRuntimeType<SpecConnection>("SpecConnection")
         .BindRuntimeType<SpecEdge>("SpecEdge")
-        .BindRuntimeType<PageInfo>("PageInfo")
-        .Build();
+        .BindRuntimeType<PageInfo>("PageInfo");
+        return (extend?.Invoke(builder) ?? builder).Build();
+    }
 
     /// <summary>A builder over the gateway SDL with the code of its custom scalars.</summary>
     public static SchemaBuilder Builder() => SchemaBuilder.FromSdl(Sdl)

@@ -1,6 +1,8 @@
 using System.Globalization;
 using RunsGateway.Core;
 using RunsGateway.Errors;
+using RunsGateway.GraphQL.Execution;
+using RunsGateway.Hosting;
 using RunsGateway.GraphQL.Resolvers;
 using RunsGateway.Ids;
 using RunsGateway.Loading;
@@ -14,14 +16,27 @@ internal sealed class QueryResolvers
     /// <summary>The most references one <c>runs</c> or <c>nodes</c> call may name.</summary>
     public const int MaxRefs = 100;
 
-    public static Task<Run?> GetRunAsync(Vendor vendor, string runId, string? project, RunByRefDataLoader runs, RequestBudget budget, CancellationToken cancellationToken)
+    public static async Task<Run?> GetRunAsync(Vendor vendor, string runId, string? project, RunByRefDataLoader runs, RequestBudget budget, IResolverContext context, CancellationToken cancellationToken)
     {
         var reference = CreateRef(vendor, runId, project);
         budget.ReserveRuns([reference]);
-        return runs.LoadAsync(reference, cancellationToken);
+        var run = await runs.LoadAsync(reference, cancellationToken).ConfigureAwait(false);
+        HttpCacheHints.Record(context, run);
+        return run;
     }
 
-    public static Task<List<object?>> GetRunsAsync(IReadOnlyList<RunRefInput> refs, RunByRefDataLoader runs, RequestBudget budget, CancellationToken cancellationToken)
+    public static async Task<List<object?>> GetRunsAsync(IReadOnlyList<RunRefInput> refs, RunByRefDataLoader runs, RequestBudget budget, IResolverContext context, CancellationToken cancellationToken)
+    {
+        var settled = await LoadRunsAsync(refs, runs, budget, cancellationToken).ConfigureAwait(false);
+        foreach (var item in settled)
+        {
+            HttpCacheHints.Record(context, item);
+        }
+
+        return settled;
+    }
+
+    private static Task<List<object?>> LoadRunsAsync(IReadOnlyList<RunRefInput> refs, RunByRefDataLoader runs, RequestBudget budget, CancellationToken cancellationToken)
     {
         if (refs.Count > MaxRefs)
         {
@@ -49,14 +64,18 @@ internal sealed class QueryResolvers
         return SettleAsync(items);
     }
 
-    public static Task<object?> GetNodeAsync(string id, RunByRefDataLoader runs, AllSpecsByRunDataLoader allSpecs, RequestBudget budget, CancellationToken cancellationToken)
+    public static Task<object?> GetNodeAsync(string id, RunByRefDataLoader runs, AllSpecsByRunDataLoader allSpecs, RequestBudget budget, IResolverContext context, CancellationToken cancellationToken)
     {
+        // Answers by global id are not marked cacheable.
+        HttpCacheHints.Record(context, null);
         budget.ReserveRuns(RunsOf([id]));
         return LoadNodeAsync(id, runs, allSpecs, cancellationToken);
     }
 
-    public static Task<List<object?>> GetNodesAsync(IReadOnlyList<string> ids, RunByRefDataLoader runs, AllSpecsByRunDataLoader allSpecs, RequestBudget budget, CancellationToken cancellationToken)
+    public static Task<List<object?>> GetNodesAsync(IReadOnlyList<string> ids, RunByRefDataLoader runs, AllSpecsByRunDataLoader allSpecs, RequestBudget budget, IResolverContext context, CancellationToken cancellationToken)
     {
+        HttpCacheHints.Record(context, null);
+
         if (ids.Count > MaxRefs)
         {
             throw VendorErrors.Invalid(VendorErrors.TooManyRefs, string.Create(CultureInfo.InvariantCulture, $"At most {MaxRefs} ids can be fetched at once; got {ids.Count}."));
