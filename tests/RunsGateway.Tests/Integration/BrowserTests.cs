@@ -10,6 +10,7 @@ namespace RunsGateway.Tests.Integration;
 /// A real headless Chromium opens the gateway's <c>/graphql</c> like a frontend engineer would: Banana Cake Pop renders,
 /// loads our schema, runs a query against the gateway and shows the vendor's data.
 /// </summary>
+[Collection(BrowserTestGroup.Name)]
 public sealed class BrowserTests(GatewayFixture gateway, ITestOutputHelper output) : IClassFixture<GatewayFixture>
 {
     private static readonly TimeSpan RenderTimeout = TimeSpan.FromSeconds(40);

@@ -10,6 +10,7 @@ using RunsGateway.GraphQL.AspNetCore.Tests.Hosting;
 namespace RunsGateway.Tests.Integration;
 
 /// <summary>Browsers on an allowed origin can call <c>/graphql</c>: preflights for POST and GET succeed, other origins get no grant.</summary>
+[Collection(BrowserTestGroup.Name)]
 public sealed class CorsTests : IAsyncLifetime
 {
     private WebApplication _pageServer = null!;
