@@ -49,7 +49,7 @@ internal sealed partial class GraphQLHttpHandler
             var result = await _executor.SubscribeAsync(request, aborted).ConfigureAwait(false);
             if (result.Error is { } error)
             {
-                await stream.WriteNextAsync(ApplyInterceptors(context, contextData, error)).ConfigureAwait(false);
+                await stream.WriteNextAsync(ApplyInterceptors(_interceptors, context, contextData, error)).ConfigureAwait(false);
                 await stream.WriteCompleteAsync().ConfigureAwait(false);
                 return;
             }
@@ -59,7 +59,7 @@ internal sealed partial class GraphQLHttpHandler
                 : null;
             await foreach (var item in result.Events!.WithCancellation(aborted).ConfigureAwait(false))
             {
-                await stream.WriteNextAsync(ApplyInterceptors(context, contextData, item)).ConfigureAwait(false);
+                await stream.WriteNextAsync(ApplyInterceptors(_interceptors, context, contextData, item)).ConfigureAwait(false);
             }
 
             await stream.WriteCompleteAsync().ConfigureAwait(false);

@@ -170,7 +170,7 @@ internal sealed partial class GraphQLHttpHandler
             return;
         }
 
-        result = ApplyInterceptors(context, contextData, result);
+        result = ApplyInterceptors(_interceptors, context, contextData, result);
         var response = context.Response;
         response.StatusCode = StatusCodeOf(result, mediaType, isGet);
         if (response.StatusCode == StatusCodes.Status405MethodNotAllowed)
@@ -205,11 +205,11 @@ internal sealed partial class GraphQLHttpHandler
         await WriteAsync(response.BodyWriter, result.WriteTo, context.RequestAborted).ConfigureAwait(false);
     }
 
-    /// <summary>Merges the response extensions the interceptors add into the result.</summary>
-    private ExecutionResult ApplyInterceptors(HttpContext context, IReadOnlyDictionary<string, object?> contextData, ExecutionResult result)
+    /// <summary>Merges the response extensions the interceptors add into the result (for HTTP, SSE and WebSocket answers alike).</summary>
+    internal static ExecutionResult ApplyInterceptors(IGraphQLRequestInterceptor[] interceptors, HttpContext context, IReadOnlyDictionary<string, object?> contextData, ExecutionResult result)
     {
         Dictionary<string, object?>? extensions = null;
-        foreach (var interceptor in _interceptors)
+        foreach (var interceptor in interceptors)
         {
             if (interceptor.OnResult(context, contextData, result) is { Count: > 0 } added)
             {

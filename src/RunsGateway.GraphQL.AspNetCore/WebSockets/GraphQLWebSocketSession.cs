@@ -383,28 +383,8 @@ internal sealed partial class GraphQLWebSocketSession : IAsyncDisposable
         }
     }
 
-    private ExecutionResult ApplyInterceptors(IReadOnlyDictionary<string, object?> contextData, ExecutionResult result)
-    {
-        Dictionary<string, object?>? extensions = null;
-        foreach (var interceptor in _interceptors)
-        {
-            if (interceptor.OnResult(_context, contextData, result) is { Count: > 0 } added)
-            {
-                extensions ??= result.Extensions is null ? new(StringComparer.Ordinal) : new(result.Extensions, StringComparer.Ordinal);
-                foreach (var pair in added)
-                {
-                    extensions[pair.Key] = pair.Value;
-                }
-            }
-        }
-
-        if (extensions is null)
-        {
-            return result;
-        }
-
-        return result.HasData ? ExecutionResult.FromData(result.Data, result.Errors, extensions) : ExecutionResult.FromErrors(result.Errors, extensions);
-    }
+    private ExecutionResult ApplyInterceptors(IReadOnlyDictionary<string, object?> contextData, ExecutionResult result) =>
+        Http.GraphQLHttpHandler.ApplyInterceptors(_interceptors, _context, contextData, result);
 
     private Task SendErrorAsync(string id, IReadOnlyList<GraphQLError> errors) => SendAsync(writer =>
     {

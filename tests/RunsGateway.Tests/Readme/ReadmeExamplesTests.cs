@@ -8,7 +8,7 @@ namespace RunsGateway.Tests.Readme;
 /// <summary>
 /// Every GraphQL example of README.md runs against the gateway in demo mode (no vendor configured: the in-process simulator)
 /// and must answer what the README shows. The README may leave out the response's top-level <c>extensions</c>; everything it
-/// shows, key order included, must be equal. Each answer is also kept whole as a Snapshooter snapshot.
+/// shows, key order included, must be equal. Each answer, as far as the README shows it, is also a Snapshooter snapshot.
 /// </summary>
 public sealed class ReadmeExamplesTests(DemoGatewayFixture gateway) : IClassFixture<DemoGatewayFixture>
 {
@@ -54,6 +54,8 @@ public sealed class ReadmeExamplesTests(DemoGatewayFixture gateway) : IClassFixt
         Assert.True(
             compared.ToJsonString() == shown.ToJsonString(),
             $"The README example {example} differs from the gateway's answer.\nREADME:  {shown.ToJsonString()}\ngateway: {compared.ToJsonString()}");
-        SnapshotJson.Indent(actual.ToJsonString()).MatchSnapshot(SnapshotNameExtension.Create(name));
+        // The snapshot keeps what the README shows: without it, `extensions.vendors` counts cache hits that depend on which
+        // example ran first, and xunit does not promise an order.
+        SnapshotJson.Indent(compared.ToJsonString()).MatchSnapshot(SnapshotNameExtension.Create(name));
     }
 }
