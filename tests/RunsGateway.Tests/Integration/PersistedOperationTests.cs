@@ -20,7 +20,9 @@ public sealed class PersistedOperationTests
         }
 
         await using var redis = await RedisServer.StartAsync();
-        var settings = new Dictionary<string, string?> { ["ConnectionStrings:Redis"] = redis.Endpoint };
+        // A generous Redis timeout: on a loaded 2-core machine a cold first round trip can pass the 250 ms default, and the cache
+        // then skips Redis for a while, which would make the second instance miss the stored document.
+        var settings = new Dictionary<string, string?> { ["ConnectionStrings:Redis"] = redis.Endpoint, ["Cache:OperationTimeout"] = "00:00:05" };
         await using var first = await GatewayHost.StartAsync(settings);
         await using var second = await GatewayHost.StartAsync(settings);
         const string query = "{ run(vendor: CCEXTRACTOR, runId: \"1\") { runId state } }";
