@@ -50,6 +50,14 @@ internal sealed partial class RunSource : IRunSource
         where TKey : class
     {
         ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 1)
+        {
+            // The gateway's loaders call one key at a time (each within a request's vendor slot): no de-duplication to do.
+            var key = keys[0];
+            ArgumentNullException.ThrowIfNull(key, nameof(keys));
+            return [await LoadOneAsync(key, vendorOf(key), load, cancellationToken).ConfigureAwait(false)];
+        }
+
         identity ??= key => key;
 
         // Each distinct key is loaded once, whatever the number of times it appears.

@@ -12,7 +12,7 @@ namespace RunsGateway.Vendors.Http;
 
 /// <summary>
 /// The project's rules for a vendor's resilience handler (<c>AddResilienceHandler</c>; one pipeline per vendor, shared by the
-/// process), outermost first: retry → circuit breaker → request budget → concurrency limit → attempt timeout. The body is read by
+/// process), outermost first: retry → circuit breaker → request budget and concurrency slot → attempt timeout. The body is read by
 /// <see cref="VendorBodyHandler"/> below the pipeline, so it is inside the attempt timeout and the concurrency slot.
 /// </summary>
 internal static partial class VendorResilience
@@ -22,10 +22,16 @@ internal static partial class VendorResilience
         VendorOptions options,
         TimeProvider time,
         VendorRateBudget budget,
-        ILogger logger)
+        ILogger logger,
+        Action<Action> onDisposed)
     {
         var vendor = options.Vendor;
         pipeline.TimeProvider = time;
+
+        // Polly's own telemetry (an event per execution and attempt, and its resilience.polly.* instruments, none of which the
+        // gateway exports) is off: the vendor layer logs retries and circuit changes itself and reports every call as a span and
+        // metrics (VendorTelemetry), so the pipeline's telemetry layer only cost time on every call.
+        pipeline.TelemetryListener = null;
         if (options.MaxRetries > 0)
         {
             pipeline.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
@@ -68,21 +74,28 @@ internal static partial class VendorResilience
             },
         });
 
-        // Per attempt, before a slot is taken: a spent budget waits (near reset) or refuses without sending.
-        pipeline.AddRateLimiter(new RateLimiterStrategyOptions
-        {
-            Name = "budget",
-            RateLimiter = args => budget.AcquireAsync(args.Context.CancellationToken),
-        });
-
-        // The slot is held per attempt (not across a retry's backoff); waiting for a slot never fails.
-        pipeline.AddConcurrencyLimiter(new ConcurrencyLimiterOptions
+        // Per attempt, one rate-limiter strategy: first the budget (spent: wait near its reset, or refuse without sending), then a
+        // concurrency slot, held for the attempt (not across a retry's backoff); waiting for a slot never fails. One strategy
+        // rather than Polly's rate limiter plus its concurrency limiter: an attempt passes one layer, not two.
+        var slots = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
             PermitLimit = options.MaxConcurrentRequests,
             QueueLimit = int.MaxValue,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
+        onDisposed(slots.Dispose);
+        pipeline.AddRateLimiter(new RateLimiterStrategyOptions
+        {
+            Name = "budget",
+            RateLimiter = args => AcquireAsync(budget, slots, args.Context.CancellationToken),
+        });
         pipeline.AddTimeout(options.Timeout);
+    }
+
+    private static async ValueTask<RateLimitLease> AcquireAsync(VendorRateBudget budget, ConcurrencyLimiter slots, CancellationToken cancellationToken)
+    {
+        var lease = await budget.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        return lease.IsAcquired ? await slots.AcquireAsync(1, cancellationToken).ConfigureAwait(false) : lease;
     }
 
     /// <summary>Whether an outcome counts against the vendor's health (circuit breaker): 5xx, transport errors and timeouts; never 429.</summary>

@@ -42,23 +42,8 @@ internal static class VendorResponseReader
         ArgumentNullException.ThrowIfNull(timeProvider);
         using var activity = VendorTelemetry.StartCall(vendor, typeInfo);
         var started = timeProvider.GetTimestamp();
-        var result = await ReadCoreAsync(vendor, call, typeInfo, parseError, timeProvider, telemetry, run, cancellationToken).ConfigureAwait(false);
-        telemetry?.Completed(activity, vendor, typeInfo, result, timeProvider.GetElapsedTime(started));
-        return result;
-    }
-
-    private static async Task<Result<T>> ReadCoreAsync<T>(
-        Vendor vendor,
-        Func<CancellationToken, Task<HttpResponseMessage>> call,
-        JsonTypeInfo<T> typeInfo,
-        Func<ReadOnlyMemory<byte>, VendorErrorBody> parseError,
-        TimeProvider timeProvider,
-        VendorTelemetry? telemetry,
-        RunRef? run,
-        CancellationToken cancellationToken)
-        where T : class
-    {
-        HttpResponseMessage response;
+        HttpResponseMessage? response;
+        Exception? failure = null;
         try
         {
             response = await call(cancellationToken).ConfigureAwait(false);
@@ -66,47 +51,73 @@ internal static class VendorResponseReader
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Refit wraps what the handlers threw in an ApiRequestException.
-            return Result.Failure<T>(Failure(vendor, ex is ApiRequestException { InnerException: { } inner } ? inner : ex));
+            response = null;
+            failure = ex is ApiRequestException { InnerException: { } inner } ? inner : ex;
         }
 
-        using (response)
+        Result<T> result;
+        if (response is null)
         {
-            var status = (int)response.StatusCode;
-            var body = response.Content is VendorBodyContent buffered ? buffered.Bytes : await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                telemetry?.Drift.Inspect(vendor, typeInfo, body.Span, run);
-                return Deserialize(vendor, status, body, typeInfo);
-            }
-
-            var parsed = TryParseError(body, parseError);
-            var kind = response.StatusCode switch
-            {
-                HttpStatusCode.NotFound => VendorErrorKind.NotFound,
-                HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => VendorErrorKind.Unauthorized,
-                HttpStatusCode.TooManyRequests => VendorErrorKind.RateLimited,
-                _ when status >= 500 => VendorErrorKind.Unavailable,
-                _ => VendorErrorKind.BadResponse,
-            };
-            // A bad response's message is always ours (the gateway shows it); other kinds keep the vendor's own message.
-            var message = (kind == VendorErrorKind.BadResponse ? null : Truncate(parsed.Message)) ?? kind switch
-            {
-                VendorErrorKind.NotFound => $"{vendor.DisplayName()} has no such run.",
-                VendorErrorKind.Unauthorized => $"{vendor.DisplayName()} rejected the configured credential.",
-                VendorErrorKind.RateLimited => $"{vendor.DisplayName()} is rate limiting requests.",
-                VendorErrorKind.Unavailable => Invariant($"{vendor.DisplayName()} failed with HTTP {status}."),
-                _ when status is >= 300 and < 400 => "a redirect, which is never followed",
-                _ => Invariant($"unexpected HTTP {status}"),
-            };
-            return Result.Failure<T>(new VendorError(kind, vendor, message)
-            {
-                HttpStatus = status,
-                VendorCode = Truncate(parsed.Code),
-                RetryAfter = kind == VendorErrorKind.RateLimited
-                    ? RetryAfterParser.Parse(response, timeProvider) ?? (parsed.RetryAfter is { } fromBody ? RetryAfterParser.Clamp(fromBody) : null)
-                    : null,
-            });
+            result = Result.Failure<T>(Failure(vendor, failure!));
         }
+        else
+        {
+            using (response)
+            {
+                var body = response.Content is VendorBodyContent buffered ? buffered.Bytes : await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                result = Read(vendor, response, body, typeInfo, parseError, timeProvider, telemetry, run);
+            }
+        }
+
+        telemetry?.Completed(activity, vendor, typeInfo, result, timeProvider.GetElapsedTime(started));
+        return result;
+    }
+
+    private static Result<T> Read<T>(
+        Vendor vendor,
+        HttpResponseMessage response,
+        ReadOnlyMemory<byte> body,
+        JsonTypeInfo<T> typeInfo,
+        Func<ReadOnlyMemory<byte>, VendorErrorBody> parseError,
+        TimeProvider timeProvider,
+        VendorTelemetry? telemetry,
+        RunRef? run)
+        where T : class
+    {
+        var status = (int)response.StatusCode;
+        if (response.StatusCode == HttpStatusCode.OK)
+        {
+            telemetry?.Drift.Inspect(vendor, typeInfo, body.Span, run);
+            return Deserialize(vendor, status, body, typeInfo);
+        }
+
+        var parsed = TryParseError(body, parseError);
+        var kind = response.StatusCode switch
+        {
+            HttpStatusCode.NotFound => VendorErrorKind.NotFound,
+            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => VendorErrorKind.Unauthorized,
+            HttpStatusCode.TooManyRequests => VendorErrorKind.RateLimited,
+            _ when status >= 500 => VendorErrorKind.Unavailable,
+            _ => VendorErrorKind.BadResponse,
+        };
+        // A bad response's message is always ours (the gateway shows it); other kinds keep the vendor's own message.
+        var message = (kind == VendorErrorKind.BadResponse ? null : Truncate(parsed.Message)) ?? kind switch
+        {
+            VendorErrorKind.NotFound => $"{vendor.DisplayName()} has no such run.",
+            VendorErrorKind.Unauthorized => $"{vendor.DisplayName()} rejected the configured credential.",
+            VendorErrorKind.RateLimited => $"{vendor.DisplayName()} is rate limiting requests.",
+            VendorErrorKind.Unavailable => Invariant($"{vendor.DisplayName()} failed with HTTP {status}."),
+            _ when status is >= 300 and < 400 => "a redirect, which is never followed",
+            _ => Invariant($"unexpected HTTP {status}"),
+        };
+        return Result.Failure<T>(new VendorError(kind, vendor, message)
+        {
+            HttpStatus = status,
+            VendorCode = Truncate(parsed.Code),
+            RetryAfter = kind == VendorErrorKind.RateLimited
+                ? RetryAfterParser.Parse(response, timeProvider) ?? (parsed.RetryAfter is { } fromBody ? RetryAfterParser.Clamp(fromBody) : null)
+                : null,
+        });
     }
 
     /// <summary>Deserializes a successful body (the bytes as received) with the vendor's source-generated metadata.</summary>

@@ -20,6 +20,9 @@ internal sealed class RequestBudget(int maxResources, int maxCallsPerVendor)
 
     public int MaxResources => maxResources;
 
+    /// <summary>The most calls to one vendor the request may have in flight at once.</summary>
+    public int MaxCallsPerVendor => maxCallsPerVendor;
+
     /// <summary>Distinct resources counted so far.</summary>
     public int Used
     {
