@@ -7,11 +7,11 @@ namespace RunsGateway.Vendors.CcExtractor.Dto;
 internal sealed record CcExtractorErrorDto
 {
     [JsonPropertyName("code")]
-    public string? Code { get; init; }
+    public string? Code { get; set; }
 
     [JsonPropertyName("message")]
-    public string? Message { get; init; }
+    public string? Message { get; set; }
 
     [JsonPropertyName("details")]
-    public JsonElement? Details { get; init; }
+    public JsonElement? Details { get; set; }
 }

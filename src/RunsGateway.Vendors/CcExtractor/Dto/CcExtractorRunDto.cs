@@ -9,48 +9,48 @@ internal sealed record CcExtractorRunDto
 {
     [AlwaysPresent]
     [JsonPropertyName("run_id")]
-    public long? RunId { get; init; }
+    public long? RunId { get; set; }
 
     [AlwaysPresent]
     [KnownValues("queued", "running", "pass", "passed", "fail", "failed", "canceled", "error", "incomplete")]
     [JsonPropertyName("status")]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     [AlwaysPresent]
     [JsonPropertyName("repository")]
-    public string? Repository { get; init; }
+    public string? Repository { get; set; }
 
     [JsonPropertyName("branch")]
-    public string? Branch { get; init; }
+    public string? Branch { get; set; }
 
     [JsonPropertyName("commit_sha")]
-    public string? CommitSha { get; init; }
+    public string? CommitSha { get; set; }
 
     [JsonPropertyName("commit_short")]
-    public string? CommitShort { get; init; }
+    public string? CommitShort { get; set; }
 
     [JsonPropertyName("pull_request")]
-    public int? PullRequest { get; init; }
+    public int? PullRequest { get; set; }
 
     [AlwaysPresent]
     [JsonPropertyName("platform")]
-    public string? Platform { get; init; }
+    public string? Platform { get; set; }
 
     [JsonPropertyName("run_errors")]
-    public string? RunErrors { get; init; }
+    public string? RunErrors { get; set; }
 
     [JsonPropertyName("triggered_by")]
-    public string? TriggeredBy { get; init; }
+    public string? TriggeredBy { get; set; }
 
     [AlwaysPresent]
     [JsonPropertyName("created_at")]
-    public DateTimeOffset? CreatedAt { get; init; }
+    public DateTimeOffset? CreatedAt { get; set; }
 
     [JsonPropertyName("queued_at")]
-    public DateTimeOffset? QueuedAt { get; init; }
+    public DateTimeOffset? QueuedAt { get; set; }
 
     [JsonPropertyName("started_at")]
-    public DateTimeOffset? StartedAt { get; init; }
+    public DateTimeOffset? StartedAt { get; set; }
 
     /// <summary>When the run completed; setting it (even to null) records that the field was present.</summary>
     /// <remarks>A plain setter, not <c>init</c>: the source generator assigns init-only members even when the JSON lacks them.</remarks>
@@ -70,17 +70,17 @@ internal sealed record CcExtractorRunDto
     public bool HasCompletedAt { get; private set; }
 
     [JsonPropertyName("duration_ms")]
-    public long? DurationMs { get; init; }
+    public long? DurationMs { get; set; }
 
     [JsonPropertyName("links")]
-    public JsonElement? Links { get; init; }
+    public JsonElement? Links { get; set; }
 
     [JsonPropertyName("test_type")]
-    public string? TestType { get; init; }
+    public string? TestType { get; set; }
 
     [JsonPropertyName("pr_number")]
-    public int? PrNumber { get; init; }
+    public int? PrNumber { get; set; }
 
     [JsonPropertyName("github_link")]
-    public string? GithubLink { get; init; }
+    public string? GithubLink { get; set; }
 }

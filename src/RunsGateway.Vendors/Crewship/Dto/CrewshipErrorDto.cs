@@ -7,18 +7,18 @@ namespace RunsGateway.Vendors.Crewship.Dto;
 internal sealed record CrewshipErrorDto
 {
     [JsonPropertyName("error")]
-    public CrewshipErrorDetailDto? Error { get; init; }
+    public CrewshipErrorDetailDto? Error { get; set; }
 }
 
 /// <summary>The inner <c>error</c> object.</summary>
 internal sealed record CrewshipErrorDetailDto
 {
     [JsonPropertyName("code")]
-    public string? Code { get; init; }
+    public string? Code { get; set; }
 
     [JsonPropertyName("message")]
-    public string? Message { get; init; }
+    public string? Message { get; set; }
 
     [JsonPropertyName("details")]
-    public JsonElement? Details { get; init; }
+    public JsonElement? Details { get; set; }
 }

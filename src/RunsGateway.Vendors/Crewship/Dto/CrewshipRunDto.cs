@@ -9,37 +9,37 @@ internal sealed record CrewshipRunDto
 {
     [AlwaysPresent]
     [JsonPropertyName("id")]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     [JsonPropertyName("version_id")]
-    public string? VersionId { get; init; }
+    public string? VersionId { get; set; }
 
     [JsonPropertyName("deployment_id")]
-    public string? DeploymentId { get; init; }
+    public string? DeploymentId { get; set; }
 
     [AlwaysPresent]
     [KnownValues("pending", "running", "succeeded", "failed", "canceled")]
     [JsonPropertyName("status")]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     [JsonPropertyName("input")]
-    public JsonElement? Input { get; init; }
+    public JsonElement? Input { get; set; }
 
     /// <summary>Only present when succeeded.</summary>
     [JsonPropertyName("output")]
-    public JsonElement? Output { get; init; }
+    public JsonElement? Output { get; set; }
 
     /// <summary>Only present when failed.</summary>
     [JsonPropertyName("error_message")]
-    public string? ErrorMessage { get; init; }
+    public string? ErrorMessage { get; set; }
 
     [AlwaysPresent]
     [JsonPropertyName("created_at")]
-    public DateTimeOffset? CreatedAt { get; init; }
+    public DateTimeOffset? CreatedAt { get; set; }
 
     [JsonPropertyName("started_at")]
-    public DateTimeOffset? StartedAt { get; init; }
+    public DateTimeOffset? StartedAt { get; set; }
 
     [JsonPropertyName("completed_at")]
-    public DateTimeOffset? CompletedAt { get; init; }
+    public DateTimeOffset? CompletedAt { get; set; }
 }

@@ -6,5 +6,5 @@ namespace RunsGateway.Vendors.NeetoPlaydash.Dto;
 internal sealed record NeetoPlaydashErrorDto
 {
     [JsonPropertyName("error")]
-    public string? Error { get; init; }
+    public string? Error { get; set; }
 }

@@ -7,114 +7,114 @@ namespace RunsGateway.Vendors.NeetoPlaydash.Dto;
 internal sealed record NeetoPlaydashRunDto
 {
     [JsonPropertyName("project_id")]
-    public string? ProjectId { get; init; }
+    public string? ProjectId { get; set; }
 
     [AlwaysPresent]
     [JsonPropertyName("run_id")]
-    public string? RunId { get; init; }
+    public string? RunId { get; set; }
 
     [JsonPropertyName("commit_id")]
-    public string? CommitId { get; init; }
+    public string? CommitId { get; set; }
 
     [JsonPropertyName("created_at")]
-    public DateTimeOffset? CreatedAt { get; init; }
+    public DateTimeOffset? CreatedAt { get; set; }
 
     [JsonPropertyName("commit_name")]
-    public string? CommitName { get; init; }
+    public string? CommitName { get; set; }
 
     [AlwaysPresent]
     [KnownValues("running", "passing", "failing", "passed", "failed", "timedOut", "interrupted")]
     [JsonPropertyName("status")]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>Run duration in (fractional) seconds.</summary>
     [JsonPropertyName("duration")]
-    public double? Duration { get; init; }
+    public double? Duration { get; set; }
 
     [JsonPropertyName("ci_build_id")]
-    public string? CiBuildId { get; init; }
+    public string? CiBuildId { get; set; }
 
     [JsonPropertyName("branch")]
-    public string? Branch { get; init; }
+    public string? Branch { get; set; }
 
     [JsonPropertyName("author")]
-    public string? Author { get; init; }
+    public string? Author { get; set; }
 
     [JsonPropertyName("tags")]
-    public IReadOnlyList<string?>? Tags { get; init; }
+    public IReadOnlyList<string?>? Tags { get; set; }
 
     [JsonPropertyName("is_running")]
-    public bool? IsRunning { get; init; }
+    public bool? IsRunning { get; set; }
 
     [JsonPropertyName("run_statistics")]
-    public IReadOnlyList<NeetoPlaydashStatisticDto?>? RunStatistics { get; init; }
+    public IReadOnlyList<NeetoPlaydashStatisticDto?>? RunStatistics { get; set; }
 
     [JsonPropertyName("total_shards")]
-    public int? TotalShards { get; init; }
+    public int? TotalShards { get; set; }
 
     [JsonPropertyName("specs")]
-    public IReadOnlyList<NeetoPlaydashSpecDto?>? Specs { get; init; }
+    public IReadOnlyList<NeetoPlaydashSpecDto?>? Specs { get; set; }
 
     [JsonPropertyName("pagination")]
-    public NeetoPlaydashPaginationDto? Pagination { get; init; }
+    public NeetoPlaydashPaginationDto? Pagination { get; set; }
 }
 
 /// <summary>One entry of <c>run_statistics</c>: a count of tests by status name.</summary>
 internal sealed record NeetoPlaydashStatisticDto
 {
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     [JsonPropertyName("value")]
-    public int? Value { get; init; }
+    public int? Value { get; set; }
 }
 
 /// <summary>A spec with its tests.</summary>
 internal sealed record NeetoPlaydashSpecDto
 {
     [JsonPropertyName("spec_id")]
-    public string? SpecId { get; init; }
+    public string? SpecId { get; set; }
 
     [AlwaysPresent]
     [JsonPropertyName("file_name")]
-    public string? FileName { get; init; }
+    public string? FileName { get; set; }
 
     [JsonPropertyName("tests")]
-    public IReadOnlyList<NeetoPlaydashTestDto?>? Tests { get; init; }
+    public IReadOnlyList<NeetoPlaydashTestDto?>? Tests { get; set; }
 }
 
 /// <summary>A test of a spec.</summary>
 internal sealed record NeetoPlaydashTestDto
 {
     [JsonPropertyName("test_id")]
-    public string? TestId { get; init; }
+    public string? TestId { get; set; }
 
     [AlwaysPresent]
     [JsonPropertyName("title")]
-    public string? Title { get; init; }
+    public string? Title { get; set; }
 
     [AlwaysPresent]
     [KnownValues("passed", "failed", "skipped", "flaky", "timed_out", "interrupted")]
     [JsonPropertyName("status")]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>Test duration in (fractional) seconds.</summary>
     [JsonPropertyName("duration")]
-    public double? Duration { get; init; }
+    public double? Duration { get; set; }
 }
 
 /// <summary>The <c>pagination</c> object of the specs.</summary>
 internal sealed record NeetoPlaydashPaginationDto
 {
     [JsonPropertyName("total_records")]
-    public int? TotalRecords { get; init; }
+    public int? TotalRecords { get; set; }
 
     [JsonPropertyName("total_pages")]
-    public int? TotalPages { get; init; }
+    public int? TotalPages { get; set; }
 
     [JsonPropertyName("current_page_number")]
-    public int? CurrentPageNumber { get; init; }
+    public int? CurrentPageNumber { get; set; }
 
     [JsonPropertyName("page_size")]
-    public int? PageSize { get; init; }
+    public int? PageSize { get; set; }
 }

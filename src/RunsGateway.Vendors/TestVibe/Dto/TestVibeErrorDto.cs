@@ -6,8 +6,8 @@ namespace RunsGateway.Vendors.TestVibe.Dto;
 internal sealed record TestVibeErrorDto
 {
     [JsonPropertyName("error")]
-    public string? Error { get; init; }
+    public string? Error { get; set; }
 
     [JsonPropertyName("message")]
-    public string? Message { get; init; }
+    public string? Message { get; set; }
 }
