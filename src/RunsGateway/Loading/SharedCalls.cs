@@ -66,7 +66,8 @@ internal sealed class SharedCalls<TValue>
                     joined.Add(mine);
                 }
 
-                var source = new TaskCompletionSource<TValue>(TaskCreationOptions.RunContinuationsAsynchronously);
+                // Completed outside the lock, so waiters may continue inline: no thread-pool work item per key and caller.
+                var source = new TaskCompletionSource<TValue>();
                 _inFlight[keys[i]] = new Entry(source, mine);
                 mine.Indices.Add(i);
                 mine.Keys.Add(keys[i]);
