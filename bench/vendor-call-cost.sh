@@ -6,7 +6,9 @@
 # gateway's cache after one warm-up (no upstream call), gives the request's own cost; the difference over 20 is the marginal
 # cost of an upstream call.
 # Usage: bash bench/vendor-call-cost.sh [requests] [repository-root]   (the root defaults to this repository; pass another
-# checkout, e.g. one of main, to measure it with the same script)
+# checkout, e.g. one of main, to measure it with the same script). With PERF_RECORD=FILE, the measured uncached requests are
+# also sampled with `perf record -g` (the gateway then writes a perf map of its JIT code); `python3 bench/perf-categories.py FILE`
+# says where the CPU went.
 set -euo pipefail
 requests=${1:-400}
 root=$(cd "${2:-$(dirname "$0")/..}" && pwd)
@@ -24,7 +26,9 @@ sim=$(free_port); gw=$(free_port)
 ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning Simulator__ClockSpeed=0.0001 \
   dotnet "$root/src/RunsGateway.VendorSimulator/bin/Release/net10.0/RunsGateway.VendorSimulator.dll" --urls "http://127.0.0.1:$sim" >"$work/sim.log" 2>&1 &
 pids+=($!)
-ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+perf_env=()
+if [[ -n "${PERF_RECORD:-}" ]]; then perf_env=(DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0); fi
+env "${perf_env[@]}" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
   Vendors__CcExtractor__BaseUrl="http://127.0.0.1:$sim/ccextractor/api/v1" Vendors__CcExtractor__Token=sim-ccextractor-token \
   dotnet "$root/src/RunsGateway/bin/Release/net10.0/RunsGateway.dll" --urls "http://127.0.0.1:$gw" >"$work/gateway.log" 2>&1 &
 gateway=$!
@@ -32,7 +36,7 @@ pids+=($gateway)
 for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$gw/healthz" >/dev/null && curl -sf "http://127.0.0.1:$sim/_simulator/stats" >/dev/null && break; sleep 0.2; done
 
 python3 - "$gw" "$sim" "$gateway" "$requests" <<'PY'
-import http.client, json, os, sys, time, urllib.request
+import http.client, json, os, signal, subprocess, sys, time, urllib.request
 gw, sim, pid, requests = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
 runs = json.load(urllib.request.urlopen(f"http://127.0.0.1:{sim}/_simulator/runs?vendor=ccextractor"))
 live = [r["runId"] for r in runs if r["status"] in ("running", "queued")][:20]
@@ -60,7 +64,7 @@ def settle():
         time.sleep(0.5)
         if cpu_seconds() - before < 0.01:
             return
-def measure(payload):
+def measure(payload, record=None):
     # Warm-up (JIT, connection pools, the cache), then a pause until the gateway is idle: the tiered compiler promotes hot
     # methods to tier 1 in the background once the process is quiet, and without the pause that work (seconds of CPU) lands in
     # the measured requests. A second short round runs the promoted code (and whatever it promotes next) before measuring.
@@ -70,12 +74,18 @@ def measure(payload):
     for _ in range(100):
         post(payload)
     settle()
+    perf = subprocess.Popen(["perf", "record", "-F", "2000", "-g", "-p", pid, "-o", record], stderr=subprocess.DEVNULL) if record else None
+    if perf:
+        time.sleep(2)
     calls0, cpu0 = upstream_calls(), cpu_seconds()
     for _ in range(requests):
         post(payload)
     cpu1, calls1 = cpu_seconds(), upstream_calls()
+    if perf:
+        perf.send_signal(signal.SIGINT)
+        perf.wait()
     return cpu1 - cpu0, calls1 - calls0
-cpu, calls = measure(body(live))
+cpu, calls = measure(body(live), os.environ.get("PERF_RECORD"))
 cached_cpu, cached_calls = measure(body(done))
 load = open("/proc/loadavg").read().split()[:3]
 print(f"uncached: {requests} requests, {calls} upstream calls ({calls / requests:.1f} per request), gateway CPU {cpu:.2f} s, "
