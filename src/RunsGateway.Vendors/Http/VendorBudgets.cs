@@ -11,14 +11,12 @@ using RunsGateway.Vendors.TestVibe;
 namespace RunsGateway.Vendors.Http;
 
 /// <summary>
-/// The process-wide <see cref="VendorRateBudget"/> of each vendor, and the vendor layer's meter (<c>RunsGateway.Vendors</c>) with
+/// The process-wide <see cref="VendorRateBudget"/> of each vendor, and on the vendor layer's meter (<c>RunsGateway.Vendors</c>, shared with <see cref="VendorTelemetry"/>) the gauge
 /// <c>runsgateway.vendor.budget.remaining</c>: the requests each vendor's budget still lets through now (reported for vendors with a
 /// client-side limit or with <c>X-RateLimit-*</c> headers seen).
 /// </summary>
 internal sealed class VendorBudgets : IDisposable
 {
-    public const string MeterName = "RunsGateway.Vendors";
-
     private readonly IServiceProvider _services;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<Vendor, Lazy<VendorRateBudget>> _budgets = new();
@@ -28,7 +26,7 @@ internal sealed class VendorBudgets : IDisposable
     {
         _services = services;
         _time = time;
-        _meter = services.GetService<IMeterFactory>()?.Create(MeterName) ?? new Meter(MeterName);
+        _meter = services.GetRequiredService<IMeterFactory>().Create(VendorTelemetry.Name);
         _meter.CreateObservableGauge(
             "runsgateway.vendor.budget.remaining",
             Measure,
