@@ -1,28 +1,36 @@
 #!/usr/bin/env bash
 # Soak: normal traffic's p99 alone, then beside a hostile mix (alias fan-out, output amplification, cursor sweeps, slow clients);
-# counts 5xx answers and compares the gateway's RSS before, right after and a settle time after the hostile mix.
+# counts non-2xx and 5xx answers and compares the gateway's RSS at the start (after a warm-up that sends every request kind once),
+# right after the hostile mix and a settle time later (no traffic). Prints the load average beside every phase.
 # Bounded: every phase has a fixed duration (at most 600 s each) and every hostile loop stops at its deadline; loopback only.
-# Usage: bash bench/soak.sh [seconds-per-phase] [normal-connections]
+# Usage: bash bench/soak.sh [seconds-per-phase] [normal-connections] [settle-seconds]
+#   e.g. bash bench/soak.sh 300 8 60     (NO_BUILD=1 skips the Release build; extra environment, e.g. DOTNET_gcServer=0, reaches the gateway)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-300}
 connections=${2:-8}
+settle=${3:-60}
 (( seconds >= 5 && seconds <= 600 )) || { echo "seconds-per-phase must be between 5 and 600"; exit 2; }
-command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)"; exit 2; }
+(( settle >= 0 && settle <= 600 )) || { echo "settle-seconds must be between 0 and 600"; exit 2; }
+command -v wrk >/dev/null || { apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null; }
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-host=127.0.0.1; gw=5310; sim=5319
+host=127.0.0.1
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+gw=$(free_port); sim=$(free_port)
 work=$(mktemp -d)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-dotnet build src/RunsGateway -c Release -nologo -clp:ErrorsOnly >/dev/null
-ASPNETCORE_ENVIRONMENT=Production Demo__Port=$sim Logging__Json=false \
+[[ "${NO_BUILD:-0}" == 1 ]] || dotnet build src/RunsGateway -c Release -nologo -clp:ErrorsOnly >/dev/null
+ASPNETCORE_ENVIRONMENT=Production Demo__Enabled=true Demo__Port=$sim Logging__Json=false \
   dotnet src/RunsGateway/bin/Release/net10.0/RunsGateway.dll --urls http://$host:$gw >"$work/gateway.log" 2>&1 &
 gateway=$!
 pids+=($gateway)
 for _ in $(seq 1 150); do curl -sf http://$host:$gw/healthz >/dev/null && break; sleep 0.2; done
 rss() { awk '/VmRSS/ { print $2 }' /proc/$gateway/status; }
+cpu() { awk '{ print $14 + $15 }' /proc/$gateway/stat; } # utime + stime, clock ticks
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 
 # Normal traffic: 10 cached finished CCExtractor runs with summaries (as bench/gateway-load.sh).
 runs=$(curl -sf "http://$host:$sim/_simulator/runs?vendor=ccextractor")
@@ -33,7 +41,7 @@ finished = [r for r in runs if r["status"] in ("pass", "fail")][:10]
 refs = [{"vendor": "CCEXTRACTOR", "runId": r["runId"]} for r in finished]
 normal = "query($refs: [RunRef!]!) { runs(refs: $refs) { id runId rawStatus summary { total failed isFinal } } }"
 json.dump({"query": normal, "variables": {"refs": refs}}, open(f"{work}/normal.json", "w"))
-# Alias fan-out: 5 aliases x 100 refs (past MaxUpstreamCalls).
+# Alias fan-out: 5 aliases x 60 refs (past MaxUpstreamCalls).
 ids = [r["runId"] for r in runs][:300]
 fan = "{" + " ".join(f"a{a}: runs(refs: [" + ", ".join(f'{{vendor: CCEXTRACTOR, runId: "{i}"}}' for i in ids[a*60:(a+1)*60]) + "]) { runId }" for a in range(5)) + "}"
 json.dump({"query": fan}, open(f"{work}/fanout.json", "w"))
@@ -54,28 +62,16 @@ with open(f"{work}/cursors.txt", "w") as out:
         q = "{ run(vendor: NEETOPLAYDASH, project: \"%s\", runId: \"%s\") { specs(first: 3, testStatus: FAILED, after: \"%s\") { totalCount } } }" % (project, run, cursor)
         out.write(json.dumps({"query": q}) + "\n")
 PY
-curl -sf -X POST -H 'content-type: application/json' --data @"$work/normal.json" http://$host:$gw/graphql >/dev/null
 cat >"$work/post.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 local f = io.open("$work/normal.json"); wrk.body = f:read("*a"); f:close()
 LUA
-normal() { wrk -t1 -c"$connections" -d"${seconds}s" --latency -s "$work/post.lua" "http://$host:$gw/graphql" >"$1"; }
-p99() { awk '/ 99%/ { print $2 }' "$1"; }
-non2xx() { awk '/Non-2xx/ { print $5 }' "$1"; }
-
-rss_start=$(rss)
-echo "phase 1: normal traffic alone for ${seconds}s ($connections connections)"
-normal "$work/alone.txt"
-
-hostile() {
-  local name=$1 deadline=$2; shift 2
-  local count=0
-  while (( $(date +%s) < deadline && count < 100000 )); do
-    "$@" >>"$work/status-$name.txt" 2>/dev/null || echo 000 >>"$work/status-$name.txt"
-    count=$((count + 1))
-  done
-}
+normal() { wrk -t1 -c"$connections" -d"$2s" --latency -s "$work/post.lua" "http://$host:$gw/graphql" >"$1"; }
+p99() { awk '$1 == "99%" { print $2 }' "$1"; }
+ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[^m]s$/) n *= 1000; print n }'; }
+non2xx() { awk '/Non-2xx/ { n = $5 } END { print n + 0 }' "$1"; }
+requests() { awk '/requests in/ { print $1 }' "$1"; }
 post() { curl -s -o /dev/null -w '%{http_code}\n' --max-time 30 -X POST -H 'content-type: application/json' --data @"$1" http://$host:$gw/graphql; }
 cursor_sweep() { local line; line=$(shuf -n1 "$work/cursors.txt"); curl -s -o /dev/null -w '%{http_code}\n' --max-time 30 -X POST -H 'content-type: application/json' --data "$line" http://$host:$gw/graphql; }
 slow_client() {
@@ -93,29 +89,57 @@ except OSError:
 print(data[9:12] if data.startswith("HTTP/1.1") else "closed")
 PY
 }
-echo "phase 2: normal traffic beside the hostile mix for ${seconds}s"
+hostile() {
+  local name=$1 deadline=$2; shift 2
+  local count=0
+  while (( $(date +%s) < deadline && count < 100000 )); do
+    "$@" >>"$work/status-$name.txt" 2>/dev/null || echo 000 >>"$work/status-$name.txt"
+    count=$((count + 1))
+  done
+}
+
+# Warm-up: every request kind once (JIT, caches, the simulator's data), then normal traffic for a few seconds; RSS "start" is
+# taken after it, so it compares a warm process with a warm process.
+for body in normal fanout many amplify; do post "$work/$body.json" >/dev/null; done
+cursor_sweep >/dev/null
+normal "$work/warm.txt" 5
+rss_start=$(rss)
+
+echo "phase 1: normal traffic alone for ${seconds}s ($connections connections); load average $(loadavg)"
+cpu0=$(cpu)
+normal "$work/alone.txt" "$seconds"
+cpu1=$(cpu); load_alone=$(loadavg)
+rss_before=$(rss)
+
+echo "phase 2: normal traffic beside the hostile mix for ${seconds}s; load average $load_alone"
 deadline=$(( $(date +%s) + seconds ))
-hostile fanout $deadline post "$work/fanout.json" & pids+=($!)
-hostile many $deadline post "$work/many.json" & pids+=($!)
-hostile amplify $deadline post "$work/amplify.json" & pids+=($!)
-hostile cursors $deadline cursor_sweep & pids+=($!)
-hostile slow $deadline slow_client & pids+=($!)
-normal "$work/beside.txt"
-wait "${pids[@]:1}" 2>/dev/null || true
+hostiles=()
+hostile fanout $deadline post "$work/fanout.json" & hostiles+=($!)
+hostile many $deadline post "$work/many.json" & hostiles+=($!)
+hostile amplify $deadline post "$work/amplify.json" & hostiles+=($!)
+hostile cursors $deadline cursor_sweep & hostiles+=($!)
+hostile slow $deadline slow_client & hostiles+=($!)
+pids+=("${hostiles[@]}")
+normal "$work/beside.txt" "$seconds"
+wait "${hostiles[@]}" 2>/dev/null || true
+cpu2=$(cpu); load_beside=$(loadavg)
 rss_after=$(rss)
-echo "settling for 30 s"
-sleep 30
+echo "settling for ${settle}s without traffic"
+sleep "$settle"
 rss_settled=$(rss)
 
+alone=$(p99 "$work/alone.txt"); beside=$(p99 "$work/beside.txt")
+hz=$(getconf CLK_TCK)
 echo
-echo "normal traffic p99: alone $(p99 "$work/alone.txt"), beside the hostile mix $(p99 "$work/beside.txt")"
-echo "normal traffic non-2xx: alone $(non2xx "$work/alone.txt"), beside $(non2xx "$work/beside.txt") (empty means none)"
+echo "normal traffic p99: alone $alone, beside the hostile mix $beside, ratio $(awk -v a="$(ms "$alone")" -v b="$(ms "$beside")" 'BEGIN { printf "%.2f", b / a }') (goal ≤ 2)"
+echo "normal traffic requests: alone $(requests "$work/alone.txt"), beside $(requests "$work/beside.txt"); non-2xx: alone $(non2xx "$work/alone.txt"), beside $(non2xx "$work/beside.txt")"
 for name in fanout many amplify cursors slow; do
   f="$work/status-$name.txt"; [[ -f $f ]] || continue
   echo "hostile $name: $(wc -l <"$f") requests, statuses: $(sort "$f" | uniq -c | awk '{ printf "%s×%s ", $2, $1 }')"
 done
 fives=$(cat "$work"/status-*.txt 2>/dev/null | grep -c '^5' || true)
-echo "5xx answers to hostile requests: $fives"
-echo "gateway RSS: start ${rss_start} kB, after the mix ${rss_after} kB, 30 s later ${rss_settled} kB"
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-grep -c '"LogLevel": *"Error"\|fail:' "$work/gateway.log" | sed 's/^/gateway error log lines: /' || true
+echo "5xx answers: $(( fives + 0 )) hostile (normal traffic's non-2xx above)"
+echo "gateway CPU: alone $(( (cpu1 - cpu0) * 1000 / hz )) ms, beside the hostile mix $(( (cpu2 - cpu1) * 1000 / hz )) ms"
+echo "gateway RSS: start ${rss_start} kB, before the mix ${rss_before} kB, after the mix ${rss_after} kB, ${settle} s later ${rss_settled} kB ($(awk -v s="$rss_start" -v e="$rss_settled" 'BEGIN { printf "%+.0f %%", (e - s) * 100 / s }') of start; goal within 20 %)"
+echo "load average: after phase 1 $load_alone, after phase 2 $load_beside, at the end $(loadavg)"
+echo "gateway error log lines: $(grep -c 'fail:\|crit:' "$work/gateway.log" || true)"

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using RunsGateway.Core;
 using RunsGateway.GraphQL;
@@ -6,17 +5,16 @@ using RunsGateway.GraphQL;
 namespace RunsGateway.Loading;
 
 /// <summary>
-/// One request's upstream budget: the distinct vendor resources it has cost so far (at most <see cref="RequestBudgetOptions.MaxUpstreamCalls"/>)
-/// and its share of each vendor's concurrency (at most <see cref="RequestBudgetOptions.MaxVendorCallsPerRequest"/> calls in flight).
+/// One request's upstream budget: the distinct vendor resources it has cost so far (at most <see cref="RequestBudgetOptions.MaxUpstreamCalls"/>).
+/// It also stands for the request in each vendor's <see cref="FairSlots"/>.
 /// </summary>
-internal sealed class RequestBudget(int maxResources, int maxCallsPerVendor)
+internal sealed class RequestBudget(int maxResources)
 {
     /// <summary>The stable error code of fields that would exceed the budget.</summary>
     public const string ExceededCode = "REQUEST_BUDGET_EXCEEDED";
 
     private readonly Lock _sync = new();
     private readonly HashSet<string> _resources = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<Vendor, SemaphoreSlim> _slots = new();
 
     public int MaxResources => maxResources;
 
@@ -34,7 +32,7 @@ internal sealed class RequestBudget(int maxResources, int maxCallsPerVendor)
 
     /// <summary>A budget with the configured limits (registered per request).</summary>
     public RequestBudget(Microsoft.Extensions.Options.IOptions<RequestBudgetOptions> options)
-        : this(options.Value.MaxUpstreamCalls, options.Value.MaxVendorCallsPerRequest)
+        : this(options.Value.MaxUpstreamCalls)
     {
     }
 
@@ -70,9 +68,6 @@ internal sealed class RequestBudget(int maxResources, int maxCallsPerVendor)
             return true;
         }
     }
-
-    /// <summary>The request's slots for calls to <paramref name="vendor"/>.</summary>
-    public SemaphoreSlim Slots(Vendor vendor) => _slots.GetOrAdd(vendor, _ => new SemaphoreSlim(maxCallsPerVendor, maxCallsPerVendor));
 
     /// <summary>The error of a field whose upstream resources do not fit the budget.</summary>
     public GraphQLException Exceeded(int wanted) => new(new GraphQLError(

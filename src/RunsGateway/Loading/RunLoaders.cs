@@ -12,7 +12,7 @@ namespace RunsGateway.Loading;
 /// with concurrent requests (<see cref="SharedCalls{TValue}"/>), and finished results are stored once, by the call that fetched them.
 /// A run that does not exist loads as null; other vendor failures become GraphQL errors on the fields that needed them.
 /// </summary>
-internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetrics metrics)
+internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetrics metrics, VendorSlots slots)
 {
     private readonly SharedCalls<Core.Result<Run?>> _runCalls = new();
     private readonly SharedCalls<Core.Result<Summary?>> _summaryCalls = new();
@@ -219,8 +219,9 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
     }
 
     /// <summary>
-    /// Fetches a batch one key at a time through the request's slots for each vendor, so one request holds at most
-    /// <see cref="RequestBudgetOptions.MaxVendorCallsPerRequest"/> of a vendor's concurrent calls and other requests' calls get the rest.
+    /// Fetches a batch one key at a time, each call holding one of its vendor's slots (<see cref="VendorSlots"/>), shared fairly with
+    /// other requests: alone, the request may use every free slot; while others wait it holds at most
+    /// <see cref="RequestBudgetOptions.MaxVendorCallsPerRequest"/>.
     /// </summary>
     private async Task<IReadOnlyList<Core.Result<TValue?>>> FetchFairlyAsync<TKey, TValue>(
         TKey[] batch,
@@ -233,7 +234,7 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
         var calls = new Task<Core.Result<TValue?>>[batch.Length];
         for (var i = 0; i < batch.Length; i++)
         {
-            calls[i] = FetchOneAsync(batch[i], budget.Slots(refOf(batch[i]).Vendor), fetch, cancellationToken);
+            calls[i] = FetchOneAsync(batch[i], slots.For(refOf(batch[i]).Vendor), budget, fetch, cancellationToken);
         }
 
         return await Task.WhenAll(calls).ConfigureAwait(false);
@@ -241,12 +242,13 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
 
     private async Task<Core.Result<TValue?>> FetchOneAsync<TKey, TValue>(
         TKey key,
-        SemaphoreSlim slots,
+        FairSlots vendorSlots,
+        RequestBudget owner,
         Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyList<Core.Result<TValue?>>>> fetch,
         CancellationToken cancellationToken)
         where TValue : class
     {
-        await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        using var slot = await vendorSlots.AcquireAsync(owner, cancellationToken).ConfigureAwait(false);
         Interlocked.Increment(ref _vendorCallsInFlight);
         try
         {
@@ -255,7 +257,6 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
         finally
         {
             Interlocked.Decrement(ref _vendorCallsInFlight);
-            slots.Release();
         }
     }
 }
