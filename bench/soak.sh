@@ -4,7 +4,7 @@
 # under normal traffic) with its RSS after the settle phase. Prints the load average beside every phase.
 # Bounded: every phase has a fixed duration (at most 600 s each) and every hostile loop stops at its deadline; loopback only.
 # Usage: bash bench/soak.sh [seconds-per-phase] [normal-connections] [settle-seconds] [hostile-requests-per-second-per-kind]
-#   e.g. bash bench/soak.sh 300 8 60 4   (NO_BUILD=1 skips the Release build; extra environment, e.g. DOTNET_gcServer=0, reaches the gateway)
+#   e.g. bash bench/soak.sh 300 8 60 4   (NO_BUILD=1 skips the Release build; extra environment, e.g. DOTNET_gcServer=1, reaches the gateway)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-300}
@@ -15,55 +15,11 @@ rate=${4:-4}
 (( settle >= 5 && settle <= 600 )) || { echo "settle-seconds must be between 5 and 600"; exit 2; }
 (( rate >= 1 && rate <= 100 )) || { echo "hostile-requests-per-second-per-kind must be between 1 and 100"; exit 2; }
 command -v wrk >/dev/null || { apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null; }
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-host=127.0.0.1
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-gw=$(free_port); sim=$(free_port)
-work=$(mktemp -d)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
-
-[[ "${NO_BUILD:-0}" == 1 ]] || dotnet build src/RunsGateway -c Release -nologo -clp:ErrorsOnly >/dev/null
-ASPNETCORE_ENVIRONMENT=Production Demo__Enabled=true Demo__Port=$sim Logging__Json=false \
-  dotnet src/RunsGateway/bin/Release/net10.0/RunsGateway.dll --urls http://$host:$gw >"$work/gateway.log" 2>&1 &
-gateway=$!
-pids+=($gateway)
-for _ in $(seq 1 150); do curl -sf http://$host:$gw/healthz >/dev/null && break; sleep 0.2; done
+source bench/soak-gateway.sh
 rss() { awk '/VmRSS/ { print $2 }' /proc/$gateway/status; }
 cpu() { awk '{ print $14 + $15 }' /proc/$gateway/stat; } # utime + stime, clock ticks
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 
-# Normal traffic: 10 cached finished CCExtractor runs with summaries (as bench/gateway-load.sh).
-runs=$(curl -sf "http://$host:$sim/_simulator/runs?vendor=ccextractor")
-python3 - "$runs" "$work" <<'PY'
-import json, sys
-runs = json.loads(sys.argv[1]); work = sys.argv[2]
-finished = [r for r in runs if r["status"] in ("pass", "fail")][:10]
-refs = [{"vendor": "CCEXTRACTOR", "runId": r["runId"]} for r in finished]
-normal = "query($refs: [RunRef!]!) { runs(refs: $refs) { id runId rawStatus summary { total failed isFinal } } }"
-json.dump({"query": normal, "variables": {"refs": refs}}, open(f"{work}/normal.json", "w"))
-# Alias fan-out: 5 aliases x 60 refs (past MaxUpstreamCalls).
-ids = [r["runId"] for r in runs][:300]
-fan = "{" + " ".join(f"a{a}: runs(refs: [" + ", ".join(f'{{vendor: CCEXTRACTOR, runId: "{i}"}}' for i in ids[a*60:(a+1)*60]) + "]) { runId }" for a in range(5)) + "}"
-json.dump({"query": fan}, open(f"{work}/fanout.json", "w"))
-# 1,000 aliased run fields.
-many = "{" + " ".join(f'r{n}: run(vendor: CCEXTRACTOR, runId: "{ids[n % len(ids)]}") {{ runId }}' for n in range(1000)) + "}"
-json.dump({"query": many}, open(f"{work}/many.json", "w"))
-PY
-neeto=$(curl -sf "http://$host:$sim/_simulator/runs?vendor=neetoplaydash&status=failed" | python3 -c 'import json,sys; r=json.load(sys.stdin)[0]; print(r["project"], r["runId"])')
-read -r project runid <<<"$neeto"
-python3 - "$project" "$runid" "$work" <<'PY'
-import json, sys, base64
-project, run, work = sys.argv[1:4]
-amp = "{ run(vendor: NEETOPLAYDASH, project: \"%s\", runId: \"%s\") { %s } }" % (project, run, " ".join(f"t{i}: tests {{ id name status message }}" for i in range(150)))
-json.dump({"query": amp}, open(f"{work}/amplify.json", "w"))
-with open(f"{work}/cursors.txt", "w") as out:
-    for i in range(200):
-        cursor = base64.urlsafe_b64encode(f"spec:{5000 + i * 37}".encode()).decode().rstrip("=")
-        q = "{ run(vendor: NEETOPLAYDASH, project: \"%s\", runId: \"%s\") { specs(first: 3, testStatus: FAILED, after: \"%s\") { totalCount } } }" % (project, run, cursor)
-        out.write(json.dumps({"query": q}) + "\n")
-PY
 cat >"$work/post.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
@@ -122,8 +78,7 @@ print("5xx answers to hostile requests:", sum(n for seen in statuses.values() fo
 PY
 
 # Warm-up: every request kind once (JIT, caches, the simulator's data), then normal traffic for a few seconds.
-for body in normal fanout many amplify; do post "$work/$body.json" >/dev/null; done
-curl -s -o /dev/null -X POST -H 'content-type: application/json' --data "$(head -1 "$work/cursors.txt")" http://$host:$gw/graphql
+for body in normal fanout many amplify cursor; do post "$work/$body.json" >/dev/null; done
 normal "$work/warm.txt" 5
 rss_start=$(rss)
 
