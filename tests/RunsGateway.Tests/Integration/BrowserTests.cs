@@ -8,10 +8,10 @@ namespace RunsGateway.Tests.Integration;
 
 /// <summary>
 /// A real headless Chromium opens the gateway's <c>/graphql</c> like a frontend engineer would: Banana Cake Pop renders,
-/// loads our schema, runs a query against the gateway and shows the vendor's data.
+/// loads our schema, runs a query against the gateway and shows the vendor's data, and shows a subscription's events.
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
-public sealed class BrowserTests(GatewayFixture gateway, ITestOutputHelper output) : IClassFixture<GatewayFixture>
+public sealed class BrowserTests(BrowserGatewayFixture gateway, ITestOutputHelper output) : IClassFixture<BrowserGatewayFixture>
 {
     private static readonly TimeSpan RenderTimeout = TimeSpan.FromSeconds(40);
 
@@ -77,6 +77,70 @@ public sealed class BrowserTests(GatewayFixture gateway, ITestOutputHelper outpu
 
         (await gateway.Host.StatsAsync("crewship")).Where(p => p.Key.StartsWith("GET ", StringComparison.Ordinal)).Sum(p => p.Value)
             .ShouldBeGreaterThan(0, "the IDE's query reached the vendor through the gateway");
+    }
+
+    [Fact]
+    public async Task Open_SubscriptionTypedIntoBananaCakePop_ShowsEventsOfTheRunningRun()
+    {
+        var chromium = HeadlessChromium.FindExecutable();
+        if (chromium is null)
+        {
+            ExternalTools.Unavailable("Chromium is not installed (apt-get install chromium, or set CHROMIUM_PATH).");
+        }
+
+        await RequireIdeAsync();
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var run = (await gateway.Host.RunsAsync("crewship", "running"))[0];
+        var subscription = $$"""subscription { runChanged(vendor: CREWSHIP, runId: "{{run.RunId}}") { runId state rawStatus } }""";
+
+        await using var browser = await HeadlessChromium.LaunchAsync(chromium!, cancellationToken);
+        var page = await BananaCakePopPage.OpenAsync(browser, gateway.GraphQLUrl, RenderTimeout, cancellationToken);
+        try
+        {
+            await page.EvaluateAsync(BananaCakePopPage.CreateDocumentButton + ".click()", cancellationToken);
+            await page.PollAsync(
+                browser, $"document.querySelector('.monaco-editor textarea') !== null && {PageText}.includes('Schema available')", RenderTimeout, cancellationToken);
+            await TypeIntoOperationEditorAsync(browser, page, subscription, cancellationToken);
+            await page.PollAsync(browser, $"{OperationEditorText}.includes({JsonValue.Create(subscription).ToJsonString()})", RenderTimeout, cancellationToken);
+            await page.PollAsync(
+                browser,
+                $$"""
+                (() => {
+                  if ({{PageText}}.includes('"state": "RUNNING"')) return true;
+                  if (!window.__lastRun || Date.now() - window.__lastRun > 3000) { window.__lastRun = Date.now(); {{ClickButton("Run")}}; }
+                  return false;
+                })()
+                """,
+                RenderTimeout,
+                cancellationToken);
+
+            // The run finishes on the simulator's clock; the gateway's next poll pushes the change to the IDE, whose response
+            // pane counts the subscription's events and shows the latest.
+            gateway.SimulatorClock.Advance(TimeSpan.FromHours(3));
+            var shown = await page.PollAsync(
+                browser,
+                $$"""
+                (() => {
+                  const text = {{PageText}};
+                  const events = /(\d+)\s+events/.exec(text);
+                  return events && Number(events[1]) >= 2 && text.includes('"state": "FINISHED"') ? text : '';
+                })()
+                """,
+                RenderTimeout,
+                cancellationToken);
+            shown!.GetValue<string>().ShouldContain($"\"runId\": \"{run.RunId}\"");
+        }
+        catch
+        {
+            var screenshot = Path.Combine(Path.GetTempPath(), "gateway-bananacakepop-subscription-failure.png");
+            await page.SaveScreenshotAsync(screenshot, cancellationToken);
+            output.WriteLine($"Screenshot: {screenshot}");
+            output.WriteLine("Page text: " + (await page.EvaluateAsync(PageText, cancellationToken))?.ToString());
+            throw;
+        }
+
+        // With its default "auto" protocol the IDE offers both WebSocket sub-protocols and the gateway picks graphql-transport-ws.
+        gateway.WebSocketConnections.ShouldContain(protocols => protocols.Split(',', StringSplitOptions.TrimEntries).Contains("graphql-transport-ws"));
     }
 
     /// <summary>Fails under CI and skips elsewhere when the build embedded no IDE (scripts/npm-setup.sh was not run).</summary>
