@@ -24,54 +24,27 @@ public sealed class BrowserTests(BrowserGatewayFixture gateway, ITestOutputHelpe
     [Fact]
     public async Task Open_GraphQLInChromium_BananaCakePopRunsAQueryAndShowsTheData()
     {
-        var chromium = HeadlessChromium.FindExecutable();
-        if (chromium is null)
-        {
-            ExternalTools.Unavailable("Chromium is not installed (apt-get install chromium, or set CHROMIUM_PATH).");
-        }
-
-        await RequireIdeAsync();
+        var chromium = await RequireChromiumAndIdeAsync();
         var cancellationToken = TestContext.Current.CancellationToken;
         var run = (await gateway.Host.RunsAsync("crewship", "succeeded"))[0];
         await gateway.Host.ResetStatsAsync();
         var query = $$"""{ run(vendor: CREWSHIP, runId: "{{run.RunId}}") { runId rawStatus isFinished } }""";
 
-        await using var browser = await HeadlessChromium.LaunchAsync(chromium!, cancellationToken);
+        await using var browser = await HeadlessChromium.LaunchAsync(chromium, cancellationToken);
         var page = await BananaCakePopPage.OpenAsync(browser, gateway.GraphQLUrl, RenderTimeout, cancellationToken);
         try
         {
             (await page.EvaluateAsync("location.pathname", cancellationToken))!.GetValue<string>().ShouldBe("/graphql/");
             (await page.EvaluateAsync("document.title", cancellationToken))!.GetValue<string>().ShouldBe("Banana Cake Pop");
-            await page.EvaluateAsync(BananaCakePopPage.CreateDocumentButton + ".click()", cancellationToken);
+            await OpenDocumentAsync(browser, page, query, cancellationToken);
 
-            // The new document has introspected the gateway (status bar) and shows its operation editor.
-            await page.PollAsync(
-                browser, $"document.querySelector('.monaco-editor textarea') !== null && {PageText}.includes('Schema available')", RenderTimeout, cancellationToken);
-            await TypeIntoOperationEditorAsync(browser, page, query, cancellationToken);
-            await page.PollAsync(browser, $"{OperationEditorText}.includes({JsonValue.Create(query).ToJsonString()})", RenderTimeout, cancellationToken);
-
-            // The IDE takes the editor's text into its document state after a debounce, so a Run clicked at once may send
-            // nothing: click Run again every few seconds until the response pane shows the gateway's answer.
-            var shown = await page.PollAsync(
-                browser,
-                $$"""
-                (() => {
-                  const text = {{PageText}};
-                  if (text.includes('"rawStatus": "{{run.Status}}"') && text.includes('"runId": "{{run.RunId}}"')) return text;
-                  if (!window.__lastRun || Date.now() - window.__lastRun > 3000) { window.__lastRun = Date.now(); {{ClickButton("Run")}}; }
-                  return '';
-                })()
-                """,
-                RenderTimeout,
-                cancellationToken);
-            shown!.GetValue<string>().ShouldContain("\"isFinished\": true");
+            var shown = await RunUntilShownAsync(
+                browser, page, $$"""text.includes('"rawStatus": "{{run.Status}}"') && text.includes('"runId": "{{run.RunId}}"')""", cancellationToken);
+            shown.ShouldContain("\"isFinished\": true");
         }
         catch
         {
-            var screenshot = Path.Combine(Path.GetTempPath(), "gateway-bananacakepop-failure.png");
-            await page.SaveScreenshotAsync(screenshot, cancellationToken);
-            output.WriteLine($"Screenshot: {screenshot}");
-            output.WriteLine("Page text: " + (await page.EvaluateAsync(PageText, cancellationToken))?.ToString());
+            await ReportFailureAsync(page, "gateway-bananacakepop-failure.png", cancellationToken);
             throw;
         }
 
@@ -82,37 +55,17 @@ public sealed class BrowserTests(BrowserGatewayFixture gateway, ITestOutputHelpe
     [Fact]
     public async Task Open_SubscriptionTypedIntoBananaCakePop_ShowsEventsOfTheRunningRun()
     {
-        var chromium = HeadlessChromium.FindExecutable();
-        if (chromium is null)
-        {
-            ExternalTools.Unavailable("Chromium is not installed (apt-get install chromium, or set CHROMIUM_PATH).");
-        }
-
-        await RequireIdeAsync();
+        var chromium = await RequireChromiumAndIdeAsync();
         var cancellationToken = TestContext.Current.CancellationToken;
         var run = (await gateway.Host.RunsAsync("crewship", "running"))[0];
         var subscription = $$"""subscription { runChanged(vendor: CREWSHIP, runId: "{{run.RunId}}") { runId state rawStatus } }""";
 
-        await using var browser = await HeadlessChromium.LaunchAsync(chromium!, cancellationToken);
+        await using var browser = await HeadlessChromium.LaunchAsync(chromium, cancellationToken);
         var page = await BananaCakePopPage.OpenAsync(browser, gateway.GraphQLUrl, RenderTimeout, cancellationToken);
         try
         {
-            await page.EvaluateAsync(BananaCakePopPage.CreateDocumentButton + ".click()", cancellationToken);
-            await page.PollAsync(
-                browser, $"document.querySelector('.monaco-editor textarea') !== null && {PageText}.includes('Schema available')", RenderTimeout, cancellationToken);
-            await TypeIntoOperationEditorAsync(browser, page, subscription, cancellationToken);
-            await page.PollAsync(browser, $"{OperationEditorText}.includes({JsonValue.Create(subscription).ToJsonString()})", RenderTimeout, cancellationToken);
-            await page.PollAsync(
-                browser,
-                $$"""
-                (() => {
-                  if ({{PageText}}.includes('"state": "RUNNING"')) return true;
-                  if (!window.__lastRun || Date.now() - window.__lastRun > 3000) { window.__lastRun = Date.now(); {{ClickButton("Run")}}; }
-                  return false;
-                })()
-                """,
-                RenderTimeout,
-                cancellationToken);
+            await OpenDocumentAsync(browser, page, subscription, cancellationToken);
+            await RunUntilShownAsync(browser, page, """text.includes('"state": "RUNNING"')""", cancellationToken);
 
             // The run finishes on the simulator's clock; the gateway's next poll pushes the change to the IDE, whose response
             // pane counts the subscription's events and shows the latest.
@@ -132,15 +85,65 @@ public sealed class BrowserTests(BrowserGatewayFixture gateway, ITestOutputHelpe
         }
         catch
         {
-            var screenshot = Path.Combine(Path.GetTempPath(), "gateway-bananacakepop-subscription-failure.png");
-            await page.SaveScreenshotAsync(screenshot, cancellationToken);
-            output.WriteLine($"Screenshot: {screenshot}");
-            output.WriteLine("Page text: " + (await page.EvaluateAsync(PageText, cancellationToken))?.ToString());
+            await ReportFailureAsync(page, "gateway-bananacakepop-subscription-failure.png", cancellationToken);
             throw;
         }
 
         // With its default "auto" protocol the IDE offers both WebSocket sub-protocols and the gateway picks graphql-transport-ws.
         gateway.WebSocketConnections.ShouldContain(protocols => protocols.Split(',', StringSplitOptions.TrimEntries).Contains("graphql-transport-ws"));
+    }
+
+    /// <summary>The Chromium executable; skips (or fails under CI) without Chromium or without the embedded IDE.</summary>
+    private async Task<string> RequireChromiumAndIdeAsync()
+    {
+        var chromium = HeadlessChromium.FindExecutable();
+        if (chromium is null)
+        {
+            ExternalTools.Unavailable("Chromium is not installed (apt-get install chromium, or set CHROMIUM_PATH).");
+        }
+
+        await RequireIdeAsync();
+        return chromium!;
+    }
+
+    /// <summary>Creates a document, waits until it has introspected the gateway (status bar), and types the operation into it.</summary>
+    private static async Task OpenDocumentAsync(HeadlessChromium browser, ChromiumPage page, string operation, CancellationToken cancellationToken)
+    {
+        await page.EvaluateAsync(BananaCakePopPage.CreateDocumentButton + ".click()", cancellationToken);
+        await page.PollAsync(
+            browser, $"document.querySelector('.monaco-editor textarea') !== null && {PageText}.includes('Schema available')", RenderTimeout, cancellationToken);
+        await TypeIntoOperationEditorAsync(browser, page, operation, cancellationToken);
+        await page.PollAsync(browser, $"{OperationEditorText}.includes({JsonValue.Create(operation).ToJsonString()})", RenderTimeout, cancellationToken);
+    }
+
+    /// <summary>
+    /// Clicks Run until <paramref name="shown"/> (JavaScript over the page's <c>text</c>) holds; returns the page's text. The IDE
+    /// takes the editor's text into its document state after a debounce, so a Run clicked at once may send nothing: Run is
+    /// clicked again every few seconds until the response pane shows the gateway's answer.
+    /// </summary>
+    private static async Task<string> RunUntilShownAsync(HeadlessChromium browser, ChromiumPage page, string shown, CancellationToken cancellationToken)
+    {
+        var text = await page.PollAsync(
+            browser,
+            $$"""
+            (() => {
+              const text = {{PageText}};
+              if ({{shown}}) return text;
+              if (!window.__lastRun || Date.now() - window.__lastRun > 3000) { window.__lastRun = Date.now(); {{ClickButton("Run")}}; }
+              return '';
+            })()
+            """,
+            RenderTimeout,
+            cancellationToken);
+        return text!.GetValue<string>();
+    }
+
+    private async Task ReportFailureAsync(ChromiumPage page, string screenshotName, CancellationToken cancellationToken)
+    {
+        var screenshot = Path.Combine(Path.GetTempPath(), screenshotName);
+        await page.SaveScreenshotAsync(screenshot, cancellationToken);
+        output.WriteLine($"Screenshot: {screenshot}");
+        output.WriteLine("Page text: " + (await page.EvaluateAsync(PageText, cancellationToken))?.ToString());
     }
 
     /// <summary>Fails under CI and skips elsewhere when the build embedded no IDE (scripts/npm-setup.sh was not run).</summary>
