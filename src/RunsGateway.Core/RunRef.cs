@@ -64,7 +64,9 @@ public sealed record RunRef(Vendor Vendor, string RunId, string? Project)
                 return Invalid(vendor, $"A {name} run id is an integer of at least 1.");
             }
 
-            return Result.Success(new RunRef(vendor, number.ToString(CultureInfo.InvariantCulture), project));
+            // The id as given when it is already canonical (no leading zeros), so a reference costs no new string.
+            var canonical = runId[0] != '0' ? runId : number.ToString(CultureInfo.InvariantCulture);
+            return Result.Success(new RunRef(vendor, canonical, project));
         }
 
         if (ValidateString(runId) is { } runIdProblem)

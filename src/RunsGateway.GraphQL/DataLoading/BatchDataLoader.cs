@@ -72,7 +72,10 @@ public abstract class BatchDataLoader<TKey, TValue> : IDataLoader<TKey, TValue>
             _scheduler.Schedule(scheduled.DispatchAsync);
         }
 
-        return cancellationToken.CanBeCanceled ? promise.Task.WaitAsync(cancellationToken) : promise.Task;
+        // The request's own token needs no registration per key: the batch observes it and the executor stops waiting on it.
+        return cancellationToken.CanBeCanceled && cancellationToken != _scheduler.CancellationToken
+            ? promise.Task.WaitAsync(cancellationToken)
+            : promise.Task;
     }
 
     /// <inheritdoc />

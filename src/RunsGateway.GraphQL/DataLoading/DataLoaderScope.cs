@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace RunsGateway.GraphQL.DataLoading;
 
 /// <summary>The DataLoaders of one request, created on first use.</summary>
@@ -27,7 +25,9 @@ public interface IDataLoaderScope
 /// </summary>
 public sealed class DataLoaderScope : IDataLoaderScope, IBatchScheduler, IWorkTracker
 {
-    private ConcurrentDictionary<object, object>? _loaders;
+    // A request uses a few loaders: a copy-on-write array scanned without a lock costs less than a concurrent dictionary.
+    private (object Key, object Loader)[] _loaders = [];
+    private readonly Lock _loadersSync = new();
     private readonly Lock _sync = new();
     private List<Func<ValueTask>>? _pending;
     private int _running;
@@ -42,18 +42,38 @@ public sealed class DataLoaderScope : IDataLoaderScope, IBatchScheduler, IWorkTr
     /// <inheritdoc />
     public IBatchScheduler Scheduler => this;
 
-    // Created on first use: most requests never touch a DataLoader.
-    private ConcurrentDictionary<object, object> Loaders
+    /// <summary>The loader under <paramref name="key"/>, created once by <paramref name="create"/> on first use.</summary>
+    private object GetOrAdd<TState>(object key, Func<TState, object> create, TState state)
     {
-        get
+        if (Find(Volatile.Read(ref _loaders), key) is { } existing)
         {
-            if (_loaders is null)
+            return existing;
+        }
+
+        lock (_loadersSync)
+        {
+            if (Find(_loaders, key) is { } raced)
             {
-                Interlocked.CompareExchange(ref _loaders, new ConcurrentDictionary<object, object>(), null);
+                return raced;
             }
 
-            return _loaders;
+            var loader = create(state);
+            Volatile.Write(ref _loaders, [.. _loaders, (key, loader)]);
+            return loader;
         }
+    }
+
+    private static object? Find((object Key, object Loader)[] loaders, object key)
+    {
+        foreach (var (candidate, loader) in loaders)
+        {
+            if (candidate.Equals(key))
+            {
+                return loader;
+            }
+        }
+
+        return null;
     }
 
     /// <inheritdoc />
@@ -61,7 +81,7 @@ public sealed class DataLoaderScope : IDataLoaderScope, IBatchScheduler, IWorkTr
         where TLoader : class
     {
         ArgumentNullException.ThrowIfNull(factory);
-        return (TLoader)Loaders.GetOrAdd(typeof(TLoader), static (_, state) => state.factory(state.scope), (factory, scope: this));
+        return (TLoader)GetOrAdd(typeof(TLoader), static state => state.factory(state.scope), (factory, scope: this));
     }
 
     /// <inheritdoc />
@@ -70,7 +90,7 @@ public sealed class DataLoaderScope : IDataLoaderScope, IBatchScheduler, IWorkTr
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(factory);
-        var loader = Loaders.GetOrAdd(name, static (_, state) => state.factory(state.scope), (factory, scope: this));
+        var loader = GetOrAdd(name, static state => state.factory(state.scope), (factory, scope: this));
         return loader as TLoader
             ?? throw new InvalidOperationException($"The DataLoader '{name}' is a {loader.GetType().Name}, not a {typeof(TLoader).Name}.");
     }
@@ -79,12 +99,7 @@ public sealed class DataLoaderScope : IDataLoaderScope, IBatchScheduler, IWorkTr
     internal TLoader GetOrCreate<TLoader>(IServiceProvider? services, Func<IServiceProvider?, IBatchScheduler, TLoader> create)
         where TLoader : class
     {
-        if (_loaders is not null && _loaders.TryGetValue(typeof(TLoader), out var existing))
-        {
-            return (TLoader)existing;
-        }
-
-        return (TLoader)Loaders.GetOrAdd(typeof(TLoader), static (_, state) => state.create(state.services, state.scope), (create, services, scope: this));
+        return (TLoader)GetOrAdd(typeof(TLoader), static state => state.create(state.services, state.scope), (create, services, scope: this));
     }
 
     /// <inheritdoc />

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 
@@ -10,6 +11,13 @@ namespace RunsGateway.GraphQL.Execution;
 /// </summary>
 public static class JsonInput
 {
+    private const int MaxNameLength = 64;
+    private const int MaxNames = 2048;
+
+    // Object member names repeat across requests ("vendor", "runId", ...): each is allocated once, not per object read.
+    private static readonly ConcurrentDictionary<string, string> Names = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> NameLookup = Names.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Parses JSON text into a runtime value.</summary>
     /// <exception cref="JsonException">The text is not valid JSON.</exception>
     public static object? Parse(string json)
@@ -75,20 +83,41 @@ public static class JsonInput
 
                 return list;
             case JsonTokenType.StartObject:
-                var map = new Dictionary<string, object?>(StringComparer.Ordinal);
+                var map = new InputMap.Builder();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
-                    var name = reader.GetString()!;
+                    var name = ReadName(ref reader);
                     reader.Read();
 
                     // Last duplicate wins, as in JSON.parse.
-                    map[name] = ReadValue(ref reader);
+                    map.Set(name, ReadValue(ref reader));
                 }
 
-                return map;
+                return map.Build();
             default:
                 throw new JsonException($"Unexpected JSON token {reader.TokenType}.");
         }
+    }
+
+    /// <summary>The member name at the reader: a shared string for short names seen before (at most <see cref="MaxNames"/> are kept).</summary>
+    private static string ReadName(ref Utf8JsonReader reader)
+    {
+        var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+        if (length > MaxNameLength)
+        {
+            return reader.GetString()!;
+        }
+
+        Span<char> buffer = stackalloc char[MaxNameLength];
+        var written = reader.CopyString(buffer);
+        var name = buffer[..written];
+        if (NameLookup.TryGetValue(name, out var shared))
+        {
+            return shared;
+        }
+
+        var text = name.ToString();
+        return Names.Count < MaxNames ? Names.GetOrAdd(text, text) : text;
     }
 
     /// <summary>Converts a <see cref="JsonElement"/> into a runtime value.</summary>

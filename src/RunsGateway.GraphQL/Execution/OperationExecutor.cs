@@ -9,7 +9,7 @@ namespace RunsGateway.GraphQL.Execution;
 /// <summary>
 /// Executes one operation (spec 6.3 to 6.4): field collection, argument coercion, resolution, value completion and
 /// null propagation. Synchronously completed resolvers run on a fast path without tasks; asynchronous ones continue
-/// in <see cref="ExecuteFieldAsync"/> and fill their slot of the response tree when done.
+/// in <see cref="CompleteAsyncField"/> (through a recycled <see cref="AsyncField"/>) and fill their slot of the response tree when done.
 /// </summary>
 internal sealed partial class OperationExecutor
 {
@@ -214,7 +214,7 @@ internal sealed partial class OperationExecutor
         if (!pending.IsCompleted)
         {
             BeginAsync();
-            _ = ExecuteFieldAsync(pending, map, index, selection, context);
+            AsyncField.Start(this, pending, map, index, selection, context);
             return true;
         }
 
@@ -263,7 +263,8 @@ internal sealed partial class OperationExecutor
         return true;
     }
 
-    private async Task ExecuteFieldAsync(ValueTask<object?> pending, ResultMap map, int index, FieldSelection selection, ResolverContext context)
+    /// <summary>Completes a field whose resolver finished asynchronously (called by <see cref="AsyncField"/> once it has).</summary>
+    private void CompleteAsyncField(ValueTask<object?> pending, ResultMap map, int index, FieldSelection selection, ResolverContext context)
     {
         var field = selection.Field!;
         var nonNull = field.Type is NonNullType;
@@ -272,7 +273,7 @@ internal sealed partial class OperationExecutor
             object? completed;
             try
             {
-                var value = await pending.ConfigureAwait(false);
+                var value = pending.GetAwaiter().GetResult();
                 _dataLoaders.Enter();
                 try
                 {

@@ -29,7 +29,12 @@ internal static class ResolverRuntime
         where TLoader : class =>
         context.DataLoaders is DataLoaderScope scope
             ? scope.GetOrCreate(context.Services, create)
-            : context.DataLoaders.GetOrCreate(scheduler => create(context.Services, scheduler));
+            : DataLoaderOfOtherScope(context, create);
+
+    // Apart so that the executor's path above does not allocate this lambda's closure.
+    private static TLoader DataLoaderOfOtherScope<TLoader>(IResolverContext context, Func<IServiceProvider?, IBatchScheduler, TLoader> create)
+        where TLoader : class =>
+        context.DataLoaders.GetOrCreate(scheduler => create(context.Services, scheduler));
 
     public static T? LoaderService<T>(IServiceProvider? services, bool optional)
         where T : class
@@ -42,6 +47,10 @@ internal static class ResolverRuntime
 
     public static ValueTask<object?> FromValue<T>(T value) => new(value);
 
+    public static ValueTask<object?> FromInt32(int value) => new(Boxes.Int32(value));
+
+    public static ValueTask<object?> FromNullableInt32(int? value) => new(value is { } v ? Boxes.Int32(v) : null);
+
     public static ValueTask<object?> FromBoolean(bool value) => new(value ? BoxedTrue : BoxedFalse);
 
     public static ValueTask<object?> FromNullableBoolean(bool? value) => new(value is { } v ? (v ? BoxedTrue : BoxedFalse) : null);
@@ -53,8 +62,8 @@ internal static class ResolverRuntime
         where T : struct, Enum => new(value is { } v ? EnumBoxes<T>.Box(v) : null);
 
     /// <summary>
-    /// The method that wraps a synchronous value of <paramref name="type"/> without allocating (cached boxes for booleans and
-    /// enums), or null when <see cref="FromValue{T}"/> is the way.
+    /// The method that wraps a synchronous value of <paramref name="type"/> without allocating (cached boxes for booleans, enums
+    /// and small integers), or null when <see cref="FromValue{T}"/> is the way.
     /// </summary>
     public static MethodInfo? NonAllocatingWrapper(Type type)
     {
@@ -67,6 +76,16 @@ internal static class ResolverRuntime
         if (type == typeof(bool?))
         {
             return typeof(ResolverRuntime).GetMethod(nameof(FromNullableBoolean), flags);
+        }
+
+        if (type == typeof(int))
+        {
+            return typeof(ResolverRuntime).GetMethod(nameof(FromInt32), flags);
+        }
+
+        if (type == typeof(int?))
+        {
+            return typeof(ResolverRuntime).GetMethod(nameof(FromNullableInt32), flags);
         }
 
         if (type.IsEnum)
@@ -131,15 +150,13 @@ internal static class ResolverRuntime
 
     public static ValueTask<object?> FromNullableInt64(long? value) => new(value is { } v ? ToInt(v) : null);
 
-    public static async ValueTask<object?> AwaitTask<T>(Task<T> task) => await task.ConfigureAwait(false);
+    public static ValueTask<object?> AwaitTask<T>(Task<T> task) => AwaitValueTask(new ValueTask<T>(task));
 
     public static ValueTask<object?> AwaitValueTask<T>(ValueTask<T> task) =>
-        task.IsCompletedSuccessfully ? new ValueTask<object?>(task.Result) : AwaitSlow(task);
-
-    private static async ValueTask<object?> AwaitSlow<T>(ValueTask<T> task) => await task.ConfigureAwait(false);
+        task.IsCompletedSuccessfully ? new ValueTask<object?>(task.Result) : TaskResultSource<T>.Wrap(task);
 
     /// <summary>A <c>long</c> as a GraphQL Int: out of the 32-bit range is a field error, as the Int scalar requires.</summary>
     public static object ToInt(long value) => value is >= int.MinValue and <= int.MaxValue
-        ? (int)value
+        ? Boxes.Int32((int)value)
         : throw new Types.ScalarCoercionException($"Int cannot represent non 32-bit signed integer value: {value}");
 }

@@ -81,6 +81,7 @@ public sealed class InputValueDefinition
 public sealed class InputObjectType : NamedType
 {
     private readonly Lazy<IReadOnlyDictionary<string, InputValueDefinition>> _fields;
+    private InputValueDefinition[]? _fieldList;
 
     /// <summary>Creates an input object type whose fields may be resolved lazily.</summary>
     public InputObjectType(string name, Func<IEnumerable<InputValueDefinition>> fields, string? description = null)
@@ -89,6 +90,9 @@ public sealed class InputObjectType : NamedType
         ArgumentNullException.ThrowIfNull(fields);
         _fields = new(() => TypeCollections.ToOrdered(fields(), f => f.Name, name), LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>The fields in definition order, as an array (enumerating it allocates nothing).</summary>
+    internal InputValueDefinition[] FieldList => _fieldList ??= [.. Fields.Values];
 
     /// <summary>Creates an input object type from a fixed list of fields.</summary>
     public InputObjectType(string name, IEnumerable<InputValueDefinition> fields, string? description = null)

@@ -12,8 +12,8 @@ namespace RunsGateway.GraphQL.Types;
 internal static class MemberResolverFactory
 {
     private static readonly MethodInfo FromValueMethod = typeof(MemberResolverFactory).GetMethod(nameof(FromValue), BindingFlags.NonPublic | BindingFlags.Static)!;
-    private static readonly MethodInfo AwaitTaskMethod = typeof(MemberResolverFactory).GetMethod(nameof(AwaitTask), BindingFlags.NonPublic | BindingFlags.Static)!;
-    private static readonly MethodInfo AwaitValueTaskMethod = typeof(MemberResolverFactory).GetMethod(nameof(AwaitValueTask), BindingFlags.NonPublic | BindingFlags.Static)!;
+    private static readonly MethodInfo AwaitTaskMethod = typeof(Resolvers.ResolverRuntime).GetMethod(nameof(Resolvers.ResolverRuntime.AwaitTask))!;
+    private static readonly MethodInfo AwaitValueTaskMethod = typeof(Resolvers.ResolverRuntime).GetMethod(nameof(Resolvers.ResolverRuntime.AwaitValueTask))!;
     private static readonly PropertyInfo CancellationTokenProperty = typeof(IResolverContext).GetProperty(nameof(IResolverContext.CancellationToken))!;
 
     private static readonly ConcurrentDictionary<Type, Func<Task, object?>> TaskResultReaders = new();
@@ -145,11 +145,4 @@ internal static class MemberResolverFactory
     }
 
     private static ValueTask<object?> FromValue<T>(T value) => new(value);
-
-    private static async ValueTask<object?> AwaitTask<T>(Task<T> task) => await task.ConfigureAwait(false);
-
-    private static ValueTask<object?> AwaitValueTask<T>(ValueTask<T> task)
-        => task.IsCompletedSuccessfully ? new ValueTask<object?>(task.Result) : AwaitSlow(task);
-
-    private static async ValueTask<object?> AwaitSlow<T>(ValueTask<T> task) => await task.ConfigureAwait(false);
 }

@@ -105,10 +105,16 @@ public static partial class Scalars
     {
         public override object? Serialize(object? value)
         {
+            if (value is int)
+            {
+                // Already an Int: hand back the same box.
+                return value;
+            }
+
             value = Unwrap(value);
             if (value is bool b)
             {
-                return b ? 1 : 0;
+                return Execution.Boxes.Int32(b ? 1 : 0);
             }
 
             var candidate = value;
@@ -127,7 +133,7 @@ public static partial class Scalars
                 throw new ScalarCoercionException($"Int cannot represent non 32-bit signed integer value: {ValueText.Inspect(value)}");
             }
 
-            return (int)integral;
+            return Execution.Boxes.Int32((int)integral);
         }
 
         public override object? ParseValue(object? value)
@@ -143,7 +149,7 @@ public static partial class Scalars
                 throw new ScalarCoercionException($"Int cannot represent non 32-bit signed integer value: {ValueText.Inspect(value)}");
             }
 
-            return (int)integral;
+            return Execution.Boxes.Int32((int)integral);
         }
 
         public override object? ParseLiteral(ValueNode literal, IReadOnlyDictionary<string, object?>? variables = null)

@@ -334,7 +334,7 @@ public static partial class ValueCoercion
         }
     }
 
-    private static OrderedDictionary<string, object?>? CoerceInputObject(object input, InputObjectType type, InputErrorHandler onError, List<object> path)
+    private static IReadOnlyDictionary<string, object?>? CoerceInputObject(object input, InputObjectType type, InputErrorHandler onError, List<object> path)
     {
         if (AsObject(input) is not { } fields)
         {
@@ -342,24 +342,50 @@ public static partial class ValueCoercion
             return null;
         }
 
+        return type.IsOneOf ? CoerceOneOf(input, fields, type, onError, path) : CoerceFields(input, fields, type, onError, path);
+    }
+
+    private static IReadOnlyDictionary<string, object?> CoerceOneOf(object input, IReadOnlyDictionary<string, object?> fields, InputObjectType type, InputErrorHandler onError, List<object> path)
+    {
         // A field whose value failed coercion has had its error; like graphql-js (whose failed field is undefined, not null),
         // the OneOf check below must not add a second "must be non-null" error for it.
         var fieldFailed = false;
-        InputErrorHandler fieldErrors = type.IsOneOf
-            ? (fieldPath, invalid, message) =>
+        var coerced = CoerceFields(input, fields, type, (fieldPath, invalid, message) =>
+        {
+            fieldFailed = true;
+            onError(fieldPath, invalid, message);
+        }, path, onError);
+        if (coerced.Count != 1)
+        {
+            onError([.. path], input, $"Exactly one key must be specified for OneOf type \"{type.Name}\".");
+        }
+        else
+        {
+            var (key, value) = coerced.First();
+            if (value is null && !fieldFailed)
             {
-                fieldFailed = true;
-                onError(fieldPath, invalid, message);
+                path.Add(key);
+                onError([.. path], null, $"Field \"{key}\" must be non-null.");
+                path.RemoveAt(path.Count - 1);
             }
-            : onError;
-        var coerced = new OrderedDictionary<string, object?>(type.Fields.Count, StringComparer.Ordinal);
-        foreach (var field in type.Fields.Values)
+        }
+
+        return coerced;
+    }
+
+    /// <summary>Coerces each field of <paramref name="type"/>; <paramref name="fieldErrors"/> gets the errors of field values, <paramref name="onError"/> the object's own.</summary>
+    private static IReadOnlyDictionary<string, object?> CoerceFields(object input, IReadOnlyDictionary<string, object?> fields, InputObjectType type, InputErrorHandler fieldErrors, List<object> path, InputErrorHandler? onError = null)
+    {
+        onError ??= fieldErrors;
+        var coerced = new Execution.InputMap.Builder();
+        var given = 0;
+        foreach (var field in type.FieldList)
         {
             if (!fields.TryGetValue(field.Name, out var fieldValue))
             {
                 if (field.HasDefaultValue)
                 {
-                    coerced[field.Name] = field.DefaultValue;
+                    coerced.Set(field.Name, field.DefaultValue);
                 }
                 else if (field.Type is NonNullType)
                 {
@@ -369,38 +395,25 @@ public static partial class ValueCoercion
                 continue;
             }
 
+            given++;
             path.Add(field.Name);
-            coerced[field.Name] = CoerceInputValueCore(Scalars.Unwrap(fieldValue), field.Type, fieldErrors, path);
+            coerced.Set(field.Name, CoerceInputValueCore(Scalars.Unwrap(fieldValue), field.Type, fieldErrors, path));
             path.RemoveAt(path.Count - 1);
         }
 
-        foreach (var key in fields.Keys)
+        if (given != fields.Count)
         {
-            if (!type.Fields.ContainsKey(key))
+            // Only when some given key is not a field: the lookups above matched fewer keys than were given.
+            foreach (var key in fields.Keys)
             {
-                onError([.. path], input, $"Field \"{key}\" is not defined by type \"{type.Name}\"." + DidYouMean(key, type.Fields.Keys));
-            }
-        }
-
-        if (type.IsOneOf)
-        {
-            if (coerced.Count != 1)
-            {
-                onError([.. path], input, $"Exactly one key must be specified for OneOf type \"{type.Name}\".");
-            }
-            else
-            {
-                var (key, value) = coerced.GetAt(0);
-                if (value is null && !fieldFailed)
+                if (!type.Fields.ContainsKey(key))
                 {
-                    path.Add(key);
-                    onError([.. path], null, $"Field \"{key}\" must be non-null.");
-                    path.RemoveAt(path.Count - 1);
+                    onError([.. path], input, $"Field \"{key}\" is not defined by type \"{type.Name}\"." + DidYouMean(key, type.Fields.Keys));
                 }
             }
         }
 
-        return coerced;
+        return coerced.Build();
     }
 
     /// <summary>

@@ -24,7 +24,11 @@ internal static class VendorErrors
     };
 
     /// <summary>The GraphQL enum name of a vendor (<c>CCEXTRACTOR</c>, …).</summary>
-    public static string EnumName(Vendor vendor) => vendor.ToSlug().ToUpperInvariant();
+    public static string EnumName(Vendor vendor) =>
+        (uint)vendor < (uint)EnumNames.Length ? EnumNames[(int)vendor] : vendor.ToSlug().ToUpperInvariant();
+
+    // Indexed by the enum's value (0…n-1); built once instead of per error and per extensions entry.
+    private static readonly string[] EnumNames = [.. Enum.GetValues<Vendor>().Select(v => v.ToSlug().ToUpperInvariant())];
 
     public static GraphQLException ToException(VendorError error)
     {

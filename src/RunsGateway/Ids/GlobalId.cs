@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using System.Text;
 using RunsGateway.Core;
 
@@ -20,19 +22,64 @@ internal sealed record GlobalId(NodeKind Kind, RunRef Run, string? SpecId = null
 {
     private const int MaxEncodedLength = 2048;
 
-    public static string ForRun(RunRef run) => new GlobalId(NodeKind.Run, run).Encode();
+    /// <summary>Run ids by reference: a cached run keeps its <see cref="RunRef"/> instance, so its id is encoded once, not per request.</summary>
+    private static readonly ConditionalWeakTable<RunRef, string> RunIds = [];
+
+    public static string ForRun(RunRef run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return RunIds.TryGetValue(run, out var id) ? id : RunIds.GetValue(run, static r => Encode(NodeKind.Run, r, null, null));
+    }
 
     public static string ForSpec(RunRef run, string specId) => new GlobalId(NodeKind.Spec, run, specId).Encode();
 
     public static string ForTest(RunRef run, string specId, string testId) => new GlobalId(NodeKind.Test, run, specId, testId).Encode();
 
-    public string Encode()
+    public string Encode() => Encode(Kind, Run, SpecId, TestId);
+
+    private static string Encode(NodeKind kind, RunRef run, string? specId, string? testId)
     {
-        var text = string.Join('|', Kind.ToString(), Run.Vendor.ToSlug(), Escape(Run.Project), Escape(Run.RunId), Escape(SpecId), Escape(TestId));
-        return Base64Url.EncodeToString(Encoding.UTF8.GetBytes(text));
+        ReadOnlySpan<string> parts = [KindName(kind), run.Vendor.ToSlug(), Escape(run.Project), Escape(run.RunId), Escape(specId), Escape(testId)];
+        var length = parts.Length - 1;
+        foreach (var part in parts)
+        {
+            length += Encoding.UTF8.GetByteCount(part);
+        }
+
+        byte[]? rented = null;
+        var bytes = length <= 512 ? stackalloc byte[length] : (rented = ArrayPool<byte>.Shared.Rent(length)).AsSpan(0, length);
+        try
+        {
+            var at = 0;
+            for (var i = 0; i < parts.Length; i++)
+            {
+                if (i > 0)
+                {
+                    bytes[at++] = (byte)'|';
+                }
+
+                at += Encoding.UTF8.GetBytes(parts[i], bytes[at..]);
+            }
+
+            return Base64Url.EncodeToString(bytes);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 
-    /// <summary>Decodes an id exactly as <see cref="Encode"/> writes it; anything else (another spelling, a forged reference) is rejected.</summary>
+    private static string KindName(NodeKind kind) => kind switch
+    {
+        NodeKind.Run => nameof(NodeKind.Run),
+        NodeKind.Spec => nameof(NodeKind.Spec),
+        _ => nameof(NodeKind.Test),
+    };
+
+    /// <summary>Decodes an id exactly as <see cref="Encode()"/> writes it; anything else (another spelling, a forged reference) is rejected.</summary>
     public static bool TryDecode(string? id, out GlobalId? globalId)
     {
         globalId = null;

@@ -14,7 +14,8 @@ internal sealed class RequestBudget(int maxResources)
     public const string ExceededCode = "REQUEST_BUDGET_EXCEEDED";
 
     private readonly Lock _sync = new();
-    private readonly HashSet<string> _resources = new(StringComparer.Ordinal);
+    // A run is counted by its reference (record equality); other resources by their cache key string.
+    private readonly HashSet<object> _resources = [];
 
     public int MaxResources => maxResources;
 
@@ -43,7 +44,26 @@ internal sealed class RequestBudget(int maxResources)
     public void ReserveRuns(IReadOnlyCollection<RunRef> runs)
     {
         ArgumentNullException.ThrowIfNull(runs);
-        if (!TryTake(runs.Select(RunResource)))
+        lock (_sync)
+        {
+            var fresh = 0;
+            foreach (var run in runs)
+            {
+                if (!_resources.Contains(run))
+                {
+                    fresh++;
+                }
+            }
+
+            // Counted before de-duplication within the field, which can only over-count; the exact count follows when it does not fit.
+            if (_resources.Count + fresh <= maxResources)
+            {
+                _resources.UnionWith(runs);
+                return;
+            }
+        }
+
+        if (!TryTake(runs))
         {
             throw Exceeded(runs.Count);
         }
@@ -53,12 +73,12 @@ internal sealed class RequestBudget(int maxResources)
     /// Counts every resource in <paramref name="resources"/> or none: true when all of them fit (resources counted before are free),
     /// false when together they would exceed the budget.
     /// </summary>
-    public bool TryTake(IEnumerable<string> resources)
+    public bool TryTake(IEnumerable<object> resources)
     {
         ArgumentNullException.ThrowIfNull(resources);
         lock (_sync)
         {
-            var fresh = resources.Where(r => !_resources.Contains(r)).Distinct(StringComparer.Ordinal).ToList();
+            var fresh = resources.Where(r => !_resources.Contains(r)).Distinct().ToList();
             if (_resources.Count + fresh.Count > maxResources)
             {
                 return false;
@@ -74,6 +94,6 @@ internal sealed class RequestBudget(int maxResources)
         string.Create(CultureInfo.InvariantCulture, $"This request would cost more than {maxResources} upstream calls ({Used} used, {wanted} more wanted); split it into smaller requests."),
         extensions: new Dictionary<string, object?> { ["code"] = ExceededCode, ["maxUpstreamCalls"] = maxResources }));
 
-    /// <summary>The resource key of a run (shared by the root fields' reservation and the run loader).</summary>
-    public static string RunResource(RunRef run) => "run:" + run.Key;
+    /// <summary>The resource key of a run (shared by the root fields' reservation and the run loader): its reference.</summary>
+    public static object RunResource(RunRef run) => run;
 }

@@ -43,23 +43,29 @@ internal sealed class QueryResolvers
             throw VendorErrors.Invalid(VendorErrors.TooManyRefs, string.Create(CultureInfo.InvariantCulture, $"At most {MaxRefs} run references can be fetched at once; got {refs.Count}."));
         }
 
-        var parsed = new List<(RunRef? Ref, Exception? Error)>(refs.Count);
-        foreach (var item in refs)
+        var parsed = new RunRef?[refs.Count];
+        Exception?[]? errors = null;
+        var valid = new List<RunRef>(refs.Count);
+        for (var i = 0; i < refs.Count; i++)
         {
             try
             {
-                parsed.Add((CreateRef(item.Vendor, item.RunId, item.Project), null));
+                valid.Add(parsed[i] = CreateRef(refs[i].Vendor, refs[i].RunId, refs[i].Project));
             }
             catch (GraphQL.GraphQLException ex)
             {
                 // One bad reference fails its own entry only.
-                parsed.Add((null, ex));
+                (errors ??= new Exception?[refs.Count])[i] = ex;
             }
         }
 
         // The field's runs count against the request's upstream budget before any of them loads (aliases cannot multiply calls).
-        budget.ReserveRuns([.. parsed.Where(p => p.Ref is not null).Select(p => p.Ref!)]);
-        var items = parsed.Select(p => p.Ref is { } reference ? runs.LoadAsync(reference, cancellationToken) : Task.FromException<Run?>(p.Error!)).ToList();
+        budget.ReserveRuns(valid);
+        var items = new Task<Run?>[refs.Count];
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i] = parsed[i] is { } reference ? runs.LoadAsync(reference, cancellationToken) : Task.FromException<Run?>(errors![i]!);
+        }
 
         return SettleAsync(items);
     }

@@ -63,6 +63,12 @@ internal static class GatewayTelemetry
     /// <summary>Starts the span of one batched cache lookup (null when nobody listens); <see cref="GatewayMetrics.CacheLookups"/> tags its result.</summary>
     public static Activity? StartCacheLookup(string kind, int keys)
     {
+        if (!GatewayMetrics.ActivitySource.HasListeners())
+        {
+            // No tracing: not even the span's name is built.
+            return null;
+        }
+
         var activity = GatewayMetrics.ActivitySource.StartActivity("cache lookup " + kind, ActivityKind.Internal);
         activity?.SetTag("runsgateway.cache.kind", kind);
         activity?.SetTag("runsgateway.cache.keys", keys);

@@ -181,6 +181,37 @@ public sealed class BatchDataLoaderTests
         byTypeAgain.ShouldBeSameAs(byType);
     }
 
+    [Fact]
+    public async Task LoadAsync_RequestTokenCancelledBeforeDispatch_KeyCancelledWithoutBatch()
+    {
+        // The scope's own token needs no registration per key: the batch observes it.
+        using var request = new CancellationTokenSource();
+        var scope = new DataLoaderScope(request.Token);
+        var loader = new RecordingLoader(scope.Scheduler);
+        scope.Enter();
+        var pending = loader.LoadAsync(4, request.Token);
+
+        await request.CancelAsync();
+        scope.Exit();
+
+        await Should.ThrowAsync<OperationCanceledException>(() => pending);
+        loader.Batches.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task LoadAsync_OtherTokenCancelled_StopsWaitingWhileBatchPending()
+    {
+        var scheduler = new ManualBatchScheduler();
+        var loader = new RecordingLoader(scheduler);
+        using var caller = new CancellationTokenSource();
+        var pending = loader.LoadAsync(4, caller.Token);
+
+        await caller.CancelAsync();
+
+        await Should.ThrowAsync<OperationCanceledException>(() => pending);
+        loader.Batches.ShouldBeEmpty();
+    }
+
     private sealed class ManualBatchScheduler : IBatchScheduler
     {
         private readonly List<Func<ValueTask>> _pending = [];

@@ -83,3 +83,47 @@ public sealed class ExecutionResultTests
         json.ShouldBe("""{"data":{"x":1},"extensions":{"cost":{"fields":3,"ratio":0.25,"tags":["a"]}}}""");
     }
 }
+
+public sealed class JsonInputObjectTests
+{
+    [Fact]
+    public void Parse_DuplicateKey_LastValueWinsAtTheFirstPosition()
+    {
+        var value = JsonInput.ParseObject("""{"a": 1, "b": 2, "a": 3}""")!;
+
+        value.Keys.ShouldBe(["a", "b"]);
+        value["a"].ShouldBe(3L);
+        value.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public void Parse_ObjectOfManyKeys_KeepsEveryKeyInOrder()
+    {
+        var keys = Enumerable.Range(0, 20).Select(i => "k" + i).ToList();
+        var json = "{" + string.Join(',', keys.Select((k, i) => $"\"{k}\": {i}")) + ", \"k3\": 99}";
+
+        var value = JsonInput.ParseObject(json)!;
+
+        value.Keys.ShouldBe(keys);
+        value["k3"].ShouldBe(99L);
+        value["k19"].ShouldBe(19L);
+        value.ContainsKey("k20").ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Parse_SameMemberNameTwice_SharesOneString()
+    {
+        var first = JsonInput.ParseObject("""{"vendorRef": 1}""")!;
+        var second = JsonInput.ParseObject("""{"vendorRef": 2}""")!;
+
+        second.Keys.Single().ShouldBeSameAs(first.Keys.Single());
+    }
+
+    [Fact]
+    public void Parse_EscapedMemberName_Unescaped()
+    {
+        var value = JsonInput.ParseObject("""{"r\u0075nId": "7"}""")!;
+
+        value["runId"].ShouldBe("7");
+    }
+}
