@@ -64,17 +64,23 @@ public sealed class FairSlotsTests
         slots.HeldBy(_requestB).ShouldBe(2);
     }
 
-    [Fact]
-    public void Dispose_RequestsAtTheirShareWait_FreedSlotsKeptForANewcomer()
+    /// <summary>Four slots, a share of 1: A and B hold one each, C took the other two while nobody waited.</summary>
+    private (FairSlots Slots, List<FairSlots.Lease> HeldByC) AAndBAtTheirShareBesideC()
     {
         var slots = new FairSlots(capacity: 4, share: 1);
         Take(slots, _requestA, 1);
         Take(slots, _requestB, 1);
-        var hog = Take(slots, _requestC, 2);
+        return (slots, Take(slots, _requestC, 2));
+    }
+
+    [Fact]
+    public void Dispose_RequestsAtTheirShareWait_FreedSlotsKeptForANewcomer()
+    {
+        var (slots, heldByC) = AAndBAtTheirShareBesideC();
         var aMore = slots.AcquireAsync(_requestA, Token);
         var bMore = slots.AcquireAsync(_requestB, Token);
 
-        hog.ForEach(lease => lease.Dispose());
+        heldByC.ForEach(lease => lease.Dispose());
 
         slots.Free.ShouldBe(2);
         aMore.IsCompleted.ShouldBeFalse("A holds its share and B waits");
@@ -85,14 +91,11 @@ public sealed class FairSlotsTests
     [Fact]
     public async Task AcquireAsync_OtherWaiterCancelled_RequestAtItsShareGetsTheFreeSlots()
     {
-        var slots = new FairSlots(capacity: 4, share: 1);
-        Take(slots, _requestA, 1);
-        Take(slots, _requestB, 1);
-        var hog = Take(slots, _requestC, 2);
+        var (slots, heldByC) = AAndBAtTheirShareBesideC();
         using var bGivesUp = new CancellationTokenSource();
         var aMore = slots.AcquireAsync(_requestA, Token);
         var bMore = slots.AcquireAsync(_requestB, bGivesUp.Token);
-        hog.ForEach(lease => lease.Dispose());
+        heldByC.ForEach(lease => lease.Dispose());
 
         await bGivesUp.CancelAsync();
 
