@@ -184,6 +184,9 @@ public static class ErrorCodes
     /// <summary>The response would exceed <c>ExecutionOptions.MaxResultItems</c> or <c>ExecutionOptions.MaxResponseBytes</c>.</summary>
     public const string ResultTooLarge = "RESULT_TOO_LARGE";
 
+    /// <summary>A heavy request found every heavy-request slot taken and the queue full, or waited past the execution timeout.</summary>
+    public const string ServerBusy = "SERVER_BUSY";
+
     /// <summary>The request was malformed (not a GraphQL request).</summary>
     public const string BadRequest = "BAD_REQUEST";
 

@@ -276,7 +276,7 @@ internal sealed partial class GraphQLHttpHandler
                 return StatusCodes.Status500InternalServerError;
             }
 
-            if (error.Code == ErrorCodes.ExecutionTimeout)
+            if (error.Code is ErrorCodes.ExecutionTimeout or ErrorCodes.ServerBusy)
             {
                 return StatusCodes.Status503ServiceUnavailable;
             }

@@ -123,7 +123,9 @@ internal sealed class IdeHandler(GraphQLHttpOptions options, IdeAssets assets)
         {
             writer.WriteStartObject();
 
-            // Resolved by the IDE against the page's URL, so it also works behind proxies and path bases.
+            // Resolved by the IDE against the page's URL, so it also works behind proxies and path bases. Subscriptions need
+            // nothing more: the IDE's presets carry no subscription settings, and its default "auto" protocol opens a WebSocket
+            // on this endpoint offering graphql-transport-ws (falling back to SSE on it), both of which the endpoint speaks.
             writer.WriteBoolean("useBrowserUrlAsEndpoint", true);
             writer.WriteString("endpoint", options.IdeEndpoint ?? graphQLPath);
             writer.WriteBoolean("disableTelemetry", true);

@@ -47,6 +47,25 @@ public sealed class ExecutionOptions
     /// <value>The default value is 100 000.</value>
     public long MaxValidationComparisons { get; set; } = 100_000;
 
+    /// <summary>
+    /// An operation that selects more than this many fields (fragments expanded, aliases counted) is a heavy request: at most
+    /// <see cref="MaxConcurrentHeavyRequests"/> of them execute at once, so that a few large documents cannot take every core from
+    /// ordinary traffic; 0 makes no request heavy.
+    /// </summary>
+    /// <value>The default value is 200.</value>
+    public int HeavyFieldCount { get; set; } = 200;
+
+    /// <summary>How many heavy requests (see <see cref="HeavyFieldCount"/>) may execute at once.</summary>
+    /// <value>The default value is half the processors, at least 1.</value>
+    public int MaxConcurrentHeavyRequests { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+
+    /// <summary>
+    /// How many heavy requests may wait for their turn; past it, and after waiting <see cref="ExecutionTimeout"/>, a heavy request
+    /// fails at once with code <c>SERVER_BUSY</c>.
+    /// </summary>
+    /// <value>The default value is 64.</value>
+    public int MaxQueuedHeavyRequests { get; set; } = 64;
+
     /// <summary>Whether <c>__schema</c> and <c>__type</c> may be queried (code <c>INTROSPECTION_DISABLED</c> when not).</summary>
     /// <value>The default value is true.</value>
     public bool EnableIntrospection { get; set; } = true;
@@ -71,6 +90,9 @@ public sealed class ExecutionOptions
         ArgumentOutOfRangeException.ThrowIfNegative(MaxResultItems, nameof(MaxResultItems));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxValidationComparisons, nameof(MaxValidationComparisons));
         ArgumentOutOfRangeException.ThrowIfNegative(MaxResponseBytes, nameof(MaxResponseBytes));
+        ArgumentOutOfRangeException.ThrowIfNegative(HeavyFieldCount, nameof(HeavyFieldCount));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxConcurrentHeavyRequests, nameof(MaxConcurrentHeavyRequests));
+        ArgumentOutOfRangeException.ThrowIfNegative(MaxQueuedHeavyRequests, nameof(MaxQueuedHeavyRequests));
         if (ExecutionTimeout is { } timeout && timeout < TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(ExecutionTimeout), timeout, "The execution timeout must not be negative.");

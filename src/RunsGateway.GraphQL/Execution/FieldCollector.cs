@@ -8,6 +8,9 @@ internal sealed class SelectionPlan(string[] keys, FieldSelection[] fields)
 {
     public string[] Keys { get; } = keys;
 
+    /// <summary>The keys as JSON property names, encoded once per plan instead of on every response written.</summary>
+    public System.Text.Json.JsonEncodedText[] EncodedKeys { get; } = [.. keys.Select(k => System.Text.Json.JsonEncodedText.Encode(k))];
+
     public FieldSelection[] Fields { get; } = fields;
 }
 

@@ -7,9 +7,9 @@ internal sealed partial class OperationExecutor
 {
     /// <summary>
     /// Resolves the source stream of the operation's single root field; on failure returns no stream and the errors,
-    /// located at the root field.
+    /// located at the root field. <c>Events</c> is the root field's <see cref="FieldDefinition.SubscriptionEvents"/>.
     /// </summary>
-    public async ValueTask<(IAsyncEnumerable<object?>? Source, IReadOnlyList<GraphQLError> Errors)> CreateSourceEventStreamAsync(ObjectType rootType)
+    public async ValueTask<(IAsyncEnumerable<object?>? Source, IReadOnlyList<GraphQLError> Errors, SubscriptionEventOptions Events)> CreateSourceEventStreamAsync(ObjectType rootType)
     {
         var plan = _collector.GetRootPlan(Operation, rootType);
 
@@ -20,7 +20,7 @@ internal sealed partial class OperationExecutor
         {
             return (null, [GraphQLError.WithCode(
                 $"The subscription field \"{rootType.Name}.{field.Name}\" has no event stream (no subscribe resolver).",
-                ErrorCodes.InternalServerError)]);
+                ErrorCodes.InternalServerError)], SubscriptionEventOptions.None);
         }
 
         var path = new PathSegment(null, selection.ResponseKey);
@@ -37,7 +37,7 @@ internal sealed partial class OperationExecutor
             }
             else
             {
-                return (source, []);
+                return (source, [], field.SubscriptionEvents);
             }
         }
 #pragma warning disable CA1031 // Every failure to create the source stream becomes a request error (spec 6.2.3.1).
@@ -51,6 +51,6 @@ internal sealed partial class OperationExecutor
             }
         }
 
-        return (null, (IReadOnlyList<GraphQLError>?)_errors ?? []);
+        return (null, (IReadOnlyList<GraphQLError>?)_errors ?? [], field.SubscriptionEvents);
     }
 }

@@ -90,7 +90,7 @@ internal sealed partial class OperationExecutor
     public async ValueTask<ExecutionResult> ExecuteAsync(ObjectType rootType)
     {
         var plan = _collector.GetRootPlan(Operation, rootType);
-        var root = new ResultMap(null, nonNullInParent: true, plan.Keys);
+        var root = new ResultMap(null, nonNullInParent: true, plan);
         if (Operation.Operation == OperationType.Mutation)
         {
             for (var i = 0; i < plan.Fields.Length && !root.IsInvalid; i++)
@@ -394,7 +394,7 @@ internal sealed partial class OperationExecutor
     private object? CompleteObject(ObjectType type, bool nonNullPosition, FieldSelection selection, object value, PathSegment path, ResultNode parent)
     {
         var plan = selection.GetSubPlan(type, _collector);
-        var map = new ResultMap(parent, nonNullPosition, plan.Keys);
+        var map = new ResultMap(parent, nonNullPosition, plan);
         return ExecuteFields(map, type, value, plan, path) ? map : Invalid;
     }
 

@@ -13,6 +13,7 @@ public sealed partial class RequestExecutor
     private readonly DocumentCache _cache;
     private readonly ParserOptions _parserOptions;
     private readonly TimeProvider _timeProvider;
+    private readonly HeavyRequestLane? _heavy;
 
     /// <summary>Creates an executor.</summary>
     /// <param name="schema">The schema requests run against.</param>
@@ -28,6 +29,7 @@ public sealed partial class RequestExecutor
         Options = options;
         _timeProvider = timeProvider ?? TimeProvider.System;
         _cache = new DocumentCache(options.DocumentCacheSize);
+        _heavy = options.HeavyFieldCount > 0 ? new HeavyRequestLane(options.MaxConcurrentHeavyRequests, options.MaxQueuedHeavyRequests) : null;
         _parserOptions = new ParserOptions
         {
             MaxDocumentLength = options.MaxDocumentLength,
@@ -64,8 +66,31 @@ public sealed partial class RequestExecutor
             return RequestError("Subscription operations run through SubscribeAsync, which returns a stream of results.", ErrorCodes.OperationNotAllowed);
         }
 
-        return await ExecuteOperationAsync(prepared, request, cancellationToken).ConfigureAwait(false);
+        if (_heavy is null || prepared.Document.Metrics[prepared.Operation].FieldCount <= Options.HeavyFieldCount)
+        {
+            return await ExecuteOperationAsync(prepared, request, cancellationToken).ConfigureAwait(false);
+        }
+
+        var wait = Options.ExecutionTimeout is { } t && t > TimeSpan.Zero ? t : Timeout.InfiniteTimeSpan;
+        if (!await _heavy.EnterAsync(wait, _timeProvider, cancellationToken).ConfigureAwait(false))
+        {
+            return RequestError(
+                $"The server is busy with other large requests (more than {Options.HeavyFieldCount} fields); retry later or select fewer fields.",
+                ErrorCodes.ServerBusy);
+        }
+
+        try
+        {
+            return await ExecuteOperationAsync(prepared, request, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _heavy.Exit();
+        }
     }
+
+    /// <summary>Requests executing or waiting in the heavy-request lane (for tests).</summary>
+    internal (int Executing, int Queued) HeavyRequests => _heavy?.Counts ?? (0, 0);
 
     /// <summary>
     /// Parses (cached), validates (cached), selects the operation, checks the limits and coerces the variables: everything

@@ -75,13 +75,15 @@ internal abstract class ResultNode
 internal sealed class ResultMap : ResultNode, IReadOnlyDictionary<string, object?>
 {
     private readonly string[] _keys;
+    private readonly JsonEncodedText[] _encodedKeys;
     private readonly object?[] _values;
 
-    public ResultMap(ResultNode? parent, bool nonNullInParent, string[] keys)
+    public ResultMap(ResultNode? parent, bool nonNullInParent, SelectionPlan plan)
         : base(parent, nonNullInParent)
     {
-        _keys = keys;
-        _values = keys.Length == 0 ? [] : new object?[keys.Length];
+        _keys = plan.Keys;
+        _encodedKeys = plan.EncodedKeys;
+        _values = _keys.Length == 0 ? [] : new object?[_keys.Length];
     }
 
     public int Count => _keys.Length;
@@ -124,7 +126,7 @@ internal sealed class ResultMap : ResultNode, IReadOnlyDictionary<string, object
         writer.WriteStartObject();
         for (var i = 0; i < _keys.Length; i++)
         {
-            writer.WritePropertyName(_keys[i]);
+            writer.WritePropertyName(_encodedKeys[i]);
             WriteValue(writer, _values[i]);
         }
 

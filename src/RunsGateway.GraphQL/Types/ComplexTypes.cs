@@ -169,6 +169,9 @@ public sealed class FieldDefinition
     /// </summary>
     public SubscribeResolver? Subscriber { get; init; }
 
+    /// <summary>How the source events of <see cref="Subscriber"/> become response events.</summary>
+    public SubscriptionEventOptions SubscriptionEvents { get; init; }
+
     /// <summary>The SDL definition, if any.</summary>
     public FieldDefinitionNode? AstNode { get; init; }
 

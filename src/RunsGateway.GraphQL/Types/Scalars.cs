@@ -374,9 +374,67 @@ public static partial class Scalars
                 : throw new ScalarCoercionException($"DateTime cannot represent value: {LiteralPrinter.Print(literal)}; expected an RFC 3339 date-time string.");
         }
 
-        private static string Format(DateTimeOffset value) => value.Offset == TimeSpan.Zero
-            ? value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture)
-            : value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
+        /// <summary>
+        /// RFC 3339 as <c>yyyy-MM-dd'T'HH:mm:ss.FFFFFFF</c> then <c>Z</c> at UTC or the offset (<c>zzz</c>): written digit by digit,
+        /// since a custom format string is parsed on every call and dates are in most responses.
+        /// </summary>
+        internal static string Format(DateTimeOffset value)
+        {
+            var clock = value.Offset == TimeSpan.Zero ? value.UtcDateTime : value.DateTime;
+            Span<char> text = stackalloc char[33];
+            var at = 0;
+            Digits(text, ref at, clock.Year, 4);
+            text[at++] = '-';
+            Digits(text, ref at, clock.Month, 2);
+            text[at++] = '-';
+            Digits(text, ref at, clock.Day, 2);
+            text[at++] = 'T';
+            Digits(text, ref at, clock.Hour, 2);
+            text[at++] = ':';
+            Digits(text, ref at, clock.Minute, 2);
+            text[at++] = ':';
+            Digits(text, ref at, clock.Second, 2);
+            var fraction = (int)(clock.Ticks % TimeSpan.TicksPerSecond);
+            if (fraction != 0)
+            {
+                var width = 7;
+                while (fraction % 10 == 0)
+                {
+                    fraction /= 10;
+                    width--;
+                }
+
+                text[at++] = '.';
+                Digits(text, ref at, fraction, width);
+            }
+
+            if (value.Offset == TimeSpan.Zero)
+            {
+                text[at++] = 'Z';
+            }
+            else
+            {
+                var minutes = (int)value.Offset.TotalMinutes;
+                text[at++] = minutes < 0 ? '-' : '+';
+                minutes = Math.Abs(minutes);
+                Digits(text, ref at, minutes / 60, 2);
+                text[at++] = ':';
+                Digits(text, ref at, minutes % 60, 2);
+            }
+
+            return new string(text[..at]);
+        }
+
+        private static void Digits(Span<char> text, ref int at, int value, int width)
+        {
+            for (var i = width - 1; i >= 0; i--)
+            {
+                text[at + i] = (char)('0' + (value % 10));
+                value /= 10;
+            }
+
+            at += width;
+        }
 
         internal static bool TryParse(string text, out DateTimeOffset value)
         {

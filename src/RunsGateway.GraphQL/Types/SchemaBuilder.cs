@@ -25,6 +25,7 @@ public sealed class SchemaBuilder
     private readonly DocumentNode _document;
     private readonly Dictionary<(string Type, string Field), FieldResolver> _resolvers = [];
     private readonly Dictionary<(string Type, string Field), SubscribeResolver> _subscribers = [];
+    private readonly Dictionary<(string Type, string Field), SubscriptionEventOptions> _subscriptionEvents = [];
     private readonly Dictionary<string, TypeResolver> _typeResolvers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Type> _runtimeTypes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ScalarType> _scalars = new(StringComparer.Ordinal);
@@ -78,11 +79,19 @@ public sealed class SchemaBuilder
     /// creates its source event stream, and each event is the field's value unless a resolver is added for it too.
     /// </summary>
     public SchemaBuilder AddSubscription(string typeName, string fieldName, SubscribeResolver subscribe)
+        => AddSubscription(typeName, fieldName, subscribe, SubscriptionEventOptions.None);
+
+    /// <summary>
+    /// Makes <c>typeName.fieldName</c> a subscription as <see cref="AddSubscription(string, string, SubscribeResolver)"/> does,
+    /// with <paramref name="events"/> saying how its source events become response events.
+    /// </summary>
+    public SchemaBuilder AddSubscription(string typeName, string fieldName, SubscribeResolver subscribe, SubscriptionEventOptions events)
     {
         ArgumentException.ThrowIfNullOrEmpty(typeName);
         ArgumentException.ThrowIfNullOrEmpty(fieldName);
         ArgumentNullException.ThrowIfNull(subscribe);
         _subscribers[(typeName, fieldName)] = subscribe;
+        _subscriptionEvents[(typeName, fieldName)] = events;
         return this;
     }
 
@@ -614,6 +623,7 @@ public sealed class SchemaBuilder
             return new FieldDefinition(name, ResolveType(node.Type), resolver)
             {
                 Subscriber = subscriber,
+                SubscriptionEvents = builder._subscriptionEvents.GetValueOrDefault((typeName, name)),
                 Description = node.Description?.Value,
                 Arguments = [.. node.Arguments.Select(BuildInputValue)],
                 DeprecationReason = GetDeprecationReason(node.Directives),

@@ -52,6 +52,7 @@ internal static class GatewayHostingExtensions
 
         services.AddVendors(configuration);
         services.AddRunCache(configuration);
+        services.TryAddSingleton<VendorSlots>();
         services.TryAddSingleton<RunLoaders>();
         services.TryAddScoped<VendorStatusTracker>();
         services.TryAddScoped<RequestBudget>();

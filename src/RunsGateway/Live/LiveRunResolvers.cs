@@ -5,7 +5,11 @@ using RunsGateway.GraphQL.Types;
 
 namespace RunsGateway.Live;
 
-/// <summary><c>Subscription.runChanged</c>: the source stream comes from the shared pollers, each event resolves to the run.</summary>
+/// <summary>
+/// <c>Subscription.runChanged</c>: the source stream comes from the shared pollers, each event resolves to the run. A poller
+/// hands the same event to all its subscribers and a run's data is the same for every client, so subscriptions with the same
+/// operation share one execution per event; a subscriber is sent an event only when what it selected changed.
+/// </summary>
 internal sealed class LiveRunResolvers(LiveRuns liveRuns)
 {
     private const string SubscriptionType = "Subscription";
@@ -16,7 +20,7 @@ internal sealed class LiveRunResolvers(LiveRuns liveRuns)
     {
         ArgumentNullException.ThrowIfNull(builder);
         return builder
-            .AddSubscription(SubscriptionType, RunChangedField, Subscribe)
+            .AddSubscription(SubscriptionType, RunChangedField, Subscribe, SubscriptionEventOptions.SkipUnchanged | SubscriptionEventOptions.ShareExecution)
             .AddResolver(SubscriptionType, RunChangedField, ResolveEvent);
     }
 

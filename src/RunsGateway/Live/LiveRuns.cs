@@ -321,6 +321,9 @@ internal sealed partial class LiveRuns(IRunSource source, ILiveRunStore store, I
         return backoff > interval ? backoff : interval;
     }
 
-    /// <summary>What a subscriber can see of a run: its cached JSON form, so any change of a field is a new event.</summary>
+    /// <summary>
+    /// Everything a subscriber can see of a run, its cached JSON form: an unchanged run publishes no event, so subscribers
+    /// execute their selections only when some field changed (and are sent one only when a field they selected did).
+    /// </summary>
     private static string Fingerprint(Run run) => JsonSerializer.Serialize(run, CacheJsonContext.Default.Run);
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using RunsGateway.Core;
 using RunsGateway.GraphQL;
@@ -6,10 +5,10 @@ using RunsGateway.GraphQL;
 namespace RunsGateway.Loading;
 
 /// <summary>
-/// One request's upstream budget: the distinct vendor resources it has cost so far (at most <see cref="RequestBudgetOptions.MaxUpstreamCalls"/>)
-/// and its share of each vendor's concurrency (at most <see cref="RequestBudgetOptions.MaxVendorCallsPerRequest"/> calls in flight).
+/// One request's upstream budget: the distinct vendor resources it has cost so far (at most <see cref="RequestBudgetOptions.MaxUpstreamCalls"/>).
+/// It also stands for the request in each vendor's <see cref="FairSlots"/>.
 /// </summary>
-internal sealed class RequestBudget(int maxResources, int maxCallsPerVendor)
+internal sealed class RequestBudget(int maxResources)
 {
     /// <summary>The stable error code of fields that would exceed the budget.</summary>
     public const string ExceededCode = "REQUEST_BUDGET_EXCEEDED";
@@ -17,12 +16,8 @@ internal sealed class RequestBudget(int maxResources, int maxCallsPerVendor)
     private readonly Lock _sync = new();
     // A run is counted by its reference (record equality); other resources by their cache key string.
     private readonly HashSet<object> _resources = [];
-    private ConcurrentDictionary<Vendor, SemaphoreSlim>? _slots;
 
     public int MaxResources => maxResources;
-
-    /// <summary>The most calls to one vendor the request may have in flight at once.</summary>
-    public int MaxCallsPerVendor => maxCallsPerVendor;
 
     /// <summary>Distinct resources counted so far.</summary>
     public int Used
@@ -38,7 +33,7 @@ internal sealed class RequestBudget(int maxResources, int maxCallsPerVendor)
 
     /// <summary>A budget with the configured limits (registered per request).</summary>
     public RequestBudget(Microsoft.Extensions.Options.IOptions<RequestBudgetOptions> options)
-        : this(options.Value.MaxUpstreamCalls, options.Value.MaxVendorCallsPerRequest)
+        : this(options.Value.MaxUpstreamCalls)
     {
     }
 
@@ -92,18 +87,6 @@ internal sealed class RequestBudget(int maxResources, int maxCallsPerVendor)
             _resources.UnionWith(fresh);
             return true;
         }
-    }
-
-    /// <summary>The request's slots for calls to <paramref name="vendor"/>.</summary>
-    public SemaphoreSlim Slots(Vendor vendor)
-    {
-        // Created on the first vendor call: a request answered from the cache never needs it.
-        if (_slots is null)
-        {
-            Interlocked.CompareExchange(ref _slots, new ConcurrentDictionary<Vendor, SemaphoreSlim>(), null);
-        }
-
-        return _slots.GetOrAdd(vendor, _ => new SemaphoreSlim(maxCallsPerVendor, maxCallsPerVendor));
     }
 
     /// <summary>The error of a field whose upstream resources do not fit the budget.</summary>

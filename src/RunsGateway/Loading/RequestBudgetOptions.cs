@@ -4,7 +4,8 @@ namespace RunsGateway.Loading;
 
 /// <summary>
 /// Per-request limits on upstream work (configuration section <c>GraphQL:Execution</c>, beside the engine's own limits): how many
-/// distinct vendor resources one request may cost, and how many of a vendor's concurrent calls one request may hold.
+/// distinct vendor resources one request may cost, and how many of a vendor's concurrent calls one request may hold while other
+/// requests wait for them.
 /// </summary>
 public sealed class RequestBudgetOptions
 {
@@ -20,8 +21,9 @@ public sealed class RequestBudgetOptions
     public int MaxUpstreamCalls { get; set; } = 200;
 
     /// <summary>
-    /// The most vendor calls one request may have in flight per vendor at once, so that one request cannot take all of a vendor's
-    /// concurrency (<c>Vendors:&lt;Name&gt;:MaxConcurrentRequests</c>, 16 by default) while other requests wait.
+    /// One request's share of a vendor's concurrent calls (<c>Vendors:&lt;Name&gt;:MaxConcurrentRequests</c>, 16 by default) while
+    /// other requests wait for them: a request alone may use every free slot, but while another request waits it gets no slot beyond
+    /// this many, and a freed slot goes to the waiting request that holds the fewest.
     /// </summary>
     /// <value>The default value is 4 (a quarter of a vendor's default 16 slots).</value>
     [Range(1, 1_000)]

@@ -12,7 +12,7 @@ namespace RunsGateway.Loading;
 /// with concurrent requests (<see cref="SharedCalls{TValue}"/>), and finished results are stored once, by the call that fetched them.
 /// A run that does not exist loads as null; other vendor failures become GraphQL errors on the fields that needed them.
 /// </summary>
-internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetrics metrics)
+internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetrics metrics, VendorSlots slots)
 {
     private readonly SharedCalls<Core.Result<Run?>> _runCalls = new();
     private readonly SharedCalls<Core.Result<Summary?>> _summaryCalls = new();
@@ -219,10 +219,9 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
     }
 
     /// <summary>
-    /// Fetches a batch through the request's slots for each vendor, so one request holds at most
-    /// <see cref="RequestBudgetOptions.MaxVendorCallsPerRequest"/> of a vendor's concurrent calls and other requests' calls get the rest.
-    /// Each slot taken works through the vendor's keys one call after another (the next call starts as the previous one ends, on
-    /// the same thread, instead of every call queueing for a slot and being resumed through the thread pool).
+    /// Fetches a batch one key at a time, each call holding one of its vendor's slots (<see cref="VendorSlots"/>), shared fairly with
+    /// other requests: alone, the request may use every free slot; while others wait it holds at most
+    /// <see cref="RequestBudgetOptions.MaxVendorCallsPerRequest"/>.
     /// </summary>
     private async Task<IReadOnlyList<Core.Result<TValue?>>> FetchFairlyAsync<TKey, TValue>(
         TKey[] batch,
@@ -232,70 +231,32 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
         CancellationToken cancellationToken)
         where TValue : class
     {
-        var results = new Core.Result<TValue?>[batch.Length];
-        var lanes = new List<Task>();
-        foreach (var vendor in batch.Select(key => refOf(key).Vendor).Distinct())
+        var calls = new Task<Core.Result<TValue?>>[batch.Length];
+        for (var i = 0; i < batch.Length; i++)
         {
-            var queue = new KeyQueue<TKey>(batch, [.. Enumerable.Range(0, batch.Length).Where(i => refOf(batch[i]).Vendor == vendor)]);
-            for (var lane = 0; lane < Math.Min(budget.MaxCallsPerVendor, queue.Count); lane++)
-            {
-                lanes.Add(FetchInSlotAsync(queue, budget.Slots(vendor), fetch, results, cancellationToken));
-            }
+            calls[i] = FetchOneAsync(batch[i], slots.For(refOf(batch[i]).Vendor), budget, fetch, cancellationToken);
         }
 
-        await Task.WhenAll(lanes).ConfigureAwait(false);
-        return results;
+        return await Task.WhenAll(calls).ConfigureAwait(false);
     }
 
-    private async Task FetchInSlotAsync<TKey, TValue>(
-        KeyQueue<TKey> queue,
-        SemaphoreSlim slots,
+    private async Task<Core.Result<TValue?>> FetchOneAsync<TKey, TValue>(
+        TKey key,
+        FairSlots vendorSlots,
+        RequestBudget owner,
         Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyList<Core.Result<TValue?>>>> fetch,
-        Core.Result<TValue?>[] results,
         CancellationToken cancellationToken)
         where TValue : class
     {
-        await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        using var slot = await vendorSlots.AcquireAsync(owner, cancellationToken).ConfigureAwait(false);
+        Interlocked.Increment(ref _vendorCallsInFlight);
         try
         {
-            while (queue.TryTake(out var key, out var position))
-            {
-                Interlocked.Increment(ref _vendorCallsInFlight);
-                try
-                {
-                    results[position] = (await fetch([key], cancellationToken).ConfigureAwait(false))[0];
-                }
-                finally
-                {
-                    Interlocked.Decrement(ref _vendorCallsInFlight);
-                }
-            }
+            return (await fetch([key], cancellationToken).ConfigureAwait(false))[0];
         }
         finally
         {
-            slots.Release();
-        }
-    }
-
-    /// <summary>The keys of one vendor in a batch, taken one at a time by the slots working through them.</summary>
-    private sealed class KeyQueue<TKey>(TKey[] batch, int[] positions)
-    {
-        private int _next = -1;
-
-        public int Count => positions.Length;
-
-        public bool TryTake(out TKey key, out int position)
-        {
-            var next = Interlocked.Increment(ref _next);
-            if (next >= positions.Length)
-            {
-                (key, position) = (default!, -1);
-                return false;
-            }
-
-            position = positions[next];
-            key = batch[position];
-            return true;
+            Interlocked.Decrement(ref _vendorCallsInFlight);
         }
     }
 }

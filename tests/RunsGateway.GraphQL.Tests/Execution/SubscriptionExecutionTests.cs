@@ -224,6 +224,110 @@ public sealed class SubscriptionExecutionTests
         disposed.Task.IsCompletedSuccessfully.ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task SubscribeAsync_SkipUnchanged_SendsOnlyEventsWhoseSelectedFieldsChanged()
+    {
+        object?[] events = [Obj(("value", 1), ("label", "queued")), Obj(("value", 1), ("label", "running")), Obj(("value", 2), ("label", "running"))];
+        var executor = CreateExecutor(builder => builder.AddSubscription(
+            "Subscription",
+            "unbound",
+            _ => new ValueTask<IAsyncEnumerable<object?>>(events.ToAsyncEnumerable()),
+            SubscriptionEventOptions.SkipUnchanged));
+
+        var valueOnly = await CollectAsync(await executor.SubscribeAsync(new GraphQLRequest { Query = "subscription { unbound { value } }" }, TestContext.Current.CancellationToken));
+        var withLabel = await CollectAsync(await executor.SubscribeAsync(new GraphQLRequest { Query = "subscription { unbound { value label } }" }, TestContext.Current.CancellationToken));
+
+        valueOnly.ShouldBe(["""{"data":{"unbound":{"value":1}}}""", """{"data":{"unbound":{"value":2}}}"""]);
+        withLabel.Count.ShouldBe(3, "every event changed a field this subscription selected");
+    }
+
+    [Fact]
+    public async Task SubscribeAsync_SkipUnchangedAfterError_SendsTheRecoveredStateAgain()
+    {
+        object?[] events = [Obj(("value", 1)), Obj(("value", null)), Obj(("value", null)), Obj(("value", 1))];
+        var executor = CreateExecutor(builder => builder.AddSubscription(
+            "Subscription",
+            "unbound",
+            _ => new ValueTask<IAsyncEnumerable<object?>>(events.ToAsyncEnumerable()),
+            SubscriptionEventOptions.SkipUnchanged));
+
+        var sent = await CollectAsync(await executor.SubscribeAsync(new GraphQLRequest { Query = "subscription { unbound { value } }" }, TestContext.Current.CancellationToken));
+
+        sent.Count.ShouldBe(3, "the repeated error is not sent twice");
+        sent[0].ShouldBe("""{"data":{"unbound":{"value":1}}}""");
+        sent[1].ShouldContain("Cannot return null for non-nullable field Tick.value.");
+        sent[2].ShouldBe(sent[0]);
+    }
+
+    [Fact]
+    public async Task SubscribeAsync_ShareExecution_SameOperationExecutesEachEventOnce()
+    {
+        object?[] events = [Tick(1), Tick(2), Tick(3)];
+        var executions = 0;
+        var executor = CreateExecutor(builder => builder
+            .AddSubscription("Subscription", "unbound", _ => new ValueTask<IAsyncEnumerable<object?>>(events.ToAsyncEnumerable()), SubscriptionEventOptions.ShareExecution)
+            .AddResolver("Tick", "doubled", context =>
+            {
+                Interlocked.Increment(ref executions);
+                return ((IReadOnlyDictionary<string, object?>)context.Parent!)["doubled"];
+            }));
+        const string Query = "subscription($withLabel: Boolean!) { unbound { value doubled label @include(if: $withLabel) } }";
+        GraphQLRequest Request(bool withLabel) => new() { Query = Query, Variables = new Dictionary<string, object?> { ["withLabel"] = withLabel } };
+
+        var subscribers = new List<List<string>>();
+        for (var i = 0; i < 5; i++)
+        {
+            subscribers.Add(await CollectAsync(await executor.SubscribeAsync(Request(withLabel: false), TestContext.Current.CancellationToken)));
+        }
+
+        var otherVariables = await CollectAsync(await executor.SubscribeAsync(Request(withLabel: true), TestContext.Current.CancellationToken));
+
+        subscribers.ShouldAllBe(sent => sent.SequenceEqual(subscribers[0]));
+        subscribers[0].ShouldBe([
+            """{"data":{"unbound":{"value":1,"doubled":2}}}""",
+            """{"data":{"unbound":{"value":2,"doubled":4}}}""",
+            """{"data":{"unbound":{"value":3,"doubled":6}}}""",
+        ]);
+        otherVariables[0].ShouldBe("""{"data":{"unbound":{"value":1,"doubled":2,"label":null}}}""");
+        executions.ShouldBe(6, "three events for the five subscribers with one operation, three for the one with other variables");
+    }
+
+    [Fact]
+    public async Task SubscribeAsync_SharedExecutionOwnerLeaves_WaitingSubscriberExecutesOnItsOwn()
+    {
+        var sourceEvent = Tick(7);
+        var firstStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var calls = 0;
+        var executor = CreateExecutor(builder => builder
+            .AddSubscription("Subscription", "unbound", _ => new ValueTask<IAsyncEnumerable<object?>>(new[] { sourceEvent }.ToAsyncEnumerable()), SubscriptionEventOptions.ShareExecution)
+            .AddResolver("Tick", "label", async context =>
+            {
+                if (Interlocked.Increment(ref calls) == 1)
+                {
+                    firstStarted.TrySetResult();
+                    await Task.Delay(Timeout.Infinite, context.CancellationToken);
+                }
+
+                return "own";
+            }));
+        var request = new GraphQLRequest { Query = "subscription { unbound { label } }" };
+        using var ownerLeaves = new CancellationTokenSource();
+        var owner = (await executor.SubscribeAsync(request, ownerLeaves.Token)).Events!.GetAsyncEnumerator(ownerLeaves.Token);
+        var ownerNext = owner.MoveNextAsync().AsTask();
+        await firstStarted.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        var waiter = (await executor.SubscribeAsync(request, TestContext.Current.CancellationToken)).Events!.GetAsyncEnumerator(TestContext.Current.CancellationToken);
+        var waiterNext = waiter.MoveNextAsync().AsTask();
+
+        await ownerLeaves.CancelAsync();
+
+        (await waiterNext.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken)).ShouldBeTrue();
+        waiter.Current.ToJson().ShouldBe("""{"data":{"unbound":{"label":"own"}}}""");
+        await Should.ThrowAsync<OperationCanceledException>(ownerNext.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken));
+        calls.ShouldBe(2);
+        await owner.DisposeAsync();
+        await waiter.DisposeAsync();
+    }
+
     private static async IAsyncEnumerable<object?> Watch(ChannelReader<object?> reader, TaskCompletionSource disposed, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         try

@@ -153,6 +153,25 @@ public sealed class ScalarsTests
         => Should.Throw<ScalarCoercionException>(() => Scalars.DateTime.ParseValue(text));
 
     [Fact]
+    public void DateTimeSerialize_ManyInstantsAndOffsets_SameTextAsTheFormatString()
+    {
+        // The digit-by-digit writer must say exactly what "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF" + Z/zzz says.
+        var random = new Random(20261203);
+        int[] offsets = [0, 60, -60, 330, -570, 840, -720, 45];
+        for (var i = 0; i < 2000; i++)
+        {
+            var ticks = random.NextInt64(DateTimeOffset.MinValue.Ticks + TimeSpan.TicksPerDay, DateTimeOffset.MaxValue.Ticks - TimeSpan.TicksPerDay);
+            ticks -= (i % 4) switch { 0 => ticks % TimeSpan.TicksPerSecond, 1 => ticks % TimeSpan.TicksPerMillisecond, _ => 0 };
+            var value = new DateTimeOffset(ticks, TimeSpan.FromMinutes(offsets[i % offsets.Length]));
+            var expected = value.Offset == TimeSpan.Zero
+                ? value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", System.Globalization.CultureInfo.InvariantCulture)
+                : value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", System.Globalization.CultureInfo.InvariantCulture);
+
+            Scalars.DateTime.Serialize(value).ShouldBe(expected, value.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    [Fact]
     public void DateTimeSerialize_DateTimeOffset_WritesRfc3339()
     {
         Scalars.DateTime.Serialize(new DateTimeOffset(2024, 2, 29, 12, 30, 0, TimeSpan.Zero)).ShouldBe("2024-02-29T12:30:00Z");

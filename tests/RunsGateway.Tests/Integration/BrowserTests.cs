@@ -8,10 +8,10 @@ namespace RunsGateway.Tests.Integration;
 
 /// <summary>
 /// A real headless Chromium opens the gateway's <c>/graphql</c> like a frontend engineer would: Banana Cake Pop renders,
-/// loads our schema, runs a query against the gateway and shows the vendor's data.
+/// loads our schema, runs a query against the gateway and shows the vendor's data, and shows a subscription's events.
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
-public sealed class BrowserTests(GatewayFixture gateway, ITestOutputHelper output) : IClassFixture<GatewayFixture>
+public sealed class BrowserTests(BrowserGatewayFixture gateway, ITestOutputHelper output) : IClassFixture<BrowserGatewayFixture>
 {
     private static readonly TimeSpan RenderTimeout = TimeSpan.FromSeconds(40);
 
@@ -24,6 +24,78 @@ public sealed class BrowserTests(GatewayFixture gateway, ITestOutputHelper outpu
     [Fact]
     public async Task Open_GraphQLInChromium_BananaCakePopRunsAQueryAndShowsTheData()
     {
+        var chromium = await RequireChromiumAndIdeAsync();
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var run = (await gateway.Host.RunsAsync("crewship", "succeeded"))[0];
+        await gateway.Host.ResetStatsAsync();
+        var query = $$"""{ run(vendor: CREWSHIP, runId: "{{run.RunId}}") { runId rawStatus isFinished } }""";
+
+        await using var browser = await HeadlessChromium.LaunchAsync(chromium, cancellationToken);
+        var page = await BananaCakePopPage.OpenAsync(browser, gateway.GraphQLUrl, RenderTimeout, cancellationToken);
+        try
+        {
+            (await page.EvaluateAsync("location.pathname", cancellationToken))!.GetValue<string>().ShouldBe("/graphql/");
+            (await page.EvaluateAsync("document.title", cancellationToken))!.GetValue<string>().ShouldBe("Banana Cake Pop");
+            await OpenDocumentAsync(browser, page, query, cancellationToken);
+
+            var shown = await RunUntilShownAsync(
+                browser, page, $$"""text.includes('"rawStatus": "{{run.Status}}"') && text.includes('"runId": "{{run.RunId}}"')""", cancellationToken);
+            shown.ShouldContain("\"isFinished\": true");
+        }
+        catch
+        {
+            await ReportFailureAsync(page, "gateway-bananacakepop-failure.png", cancellationToken);
+            throw;
+        }
+
+        (await gateway.Host.StatsAsync("crewship")).Where(p => p.Key.StartsWith("GET ", StringComparison.Ordinal)).Sum(p => p.Value)
+            .ShouldBeGreaterThan(0, "the IDE's query reached the vendor through the gateway");
+    }
+
+    [Fact]
+    public async Task Open_SubscriptionTypedIntoBananaCakePop_ShowsEventsOfTheRunningRun()
+    {
+        var chromium = await RequireChromiumAndIdeAsync();
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var run = (await gateway.Host.RunsAsync("crewship", "running"))[0];
+        var subscription = $$"""subscription { runChanged(vendor: CREWSHIP, runId: "{{run.RunId}}") { runId state rawStatus } }""";
+
+        await using var browser = await HeadlessChromium.LaunchAsync(chromium, cancellationToken);
+        var page = await BananaCakePopPage.OpenAsync(browser, gateway.GraphQLUrl, RenderTimeout, cancellationToken);
+        try
+        {
+            await OpenDocumentAsync(browser, page, subscription, cancellationToken);
+            await RunUntilShownAsync(browser, page, """text.includes('"state": "RUNNING"')""", cancellationToken);
+
+            // The run finishes on the simulator's clock; the gateway's next poll pushes the change to the IDE, whose response
+            // pane counts the subscription's events and shows the latest.
+            gateway.SimulatorClock.Advance(TimeSpan.FromHours(3));
+            var shown = await page.PollAsync(
+                browser,
+                $$"""
+                (() => {
+                  const text = {{PageText}};
+                  const events = /(\d+)\s+events/.exec(text);
+                  return events && Number(events[1]) >= 2 && text.includes('"state": "FINISHED"') ? text : '';
+                })()
+                """,
+                RenderTimeout,
+                cancellationToken);
+            shown!.GetValue<string>().ShouldContain($"\"runId\": \"{run.RunId}\"");
+        }
+        catch
+        {
+            await ReportFailureAsync(page, "gateway-bananacakepop-subscription-failure.png", cancellationToken);
+            throw;
+        }
+
+        // With its default "auto" protocol the IDE offers both WebSocket sub-protocols and the gateway picks graphql-transport-ws.
+        gateway.WebSocketConnections.ShouldContain(protocols => protocols.Split(',', StringSplitOptions.TrimEntries).Contains("graphql-transport-ws"));
+    }
+
+    /// <summary>The Chromium executable; skips (or fails under CI) without Chromium or without the embedded IDE.</summary>
+    private async Task<string> RequireChromiumAndIdeAsync()
+    {
         var chromium = HeadlessChromium.FindExecutable();
         if (chromium is null)
         {
@@ -31,52 +103,47 @@ public sealed class BrowserTests(GatewayFixture gateway, ITestOutputHelper outpu
         }
 
         await RequireIdeAsync();
-        var cancellationToken = TestContext.Current.CancellationToken;
-        var run = (await gateway.Host.RunsAsync("crewship", "succeeded"))[0];
-        await gateway.Host.ResetStatsAsync();
-        var query = $$"""{ run(vendor: CREWSHIP, runId: "{{run.RunId}}") { runId rawStatus isFinished } }""";
+        return chromium!;
+    }
 
-        await using var browser = await HeadlessChromium.LaunchAsync(chromium!, cancellationToken);
-        var page = await BananaCakePopPage.OpenAsync(browser, gateway.GraphQLUrl, RenderTimeout, cancellationToken);
-        try
-        {
-            (await page.EvaluateAsync("location.pathname", cancellationToken))!.GetValue<string>().ShouldBe("/graphql/");
-            (await page.EvaluateAsync("document.title", cancellationToken))!.GetValue<string>().ShouldBe("Banana Cake Pop");
-            await page.EvaluateAsync(BananaCakePopPage.CreateDocumentButton + ".click()", cancellationToken);
+    /// <summary>Creates a document, waits until it has introspected the gateway (status bar), and types the operation into it.</summary>
+    private static async Task OpenDocumentAsync(HeadlessChromium browser, ChromiumPage page, string operation, CancellationToken cancellationToken)
+    {
+        await page.EvaluateAsync(BananaCakePopPage.CreateDocumentButton + ".click()", cancellationToken);
+        await page.PollAsync(
+            browser, $"document.querySelector('.monaco-editor textarea') !== null && {PageText}.includes('Schema available')", RenderTimeout, cancellationToken);
+        await TypeIntoOperationEditorAsync(browser, page, operation, cancellationToken);
+        await page.PollAsync(browser, $"{OperationEditorText}.includes({JsonValue.Create(operation).ToJsonString()})", RenderTimeout, cancellationToken);
+    }
 
-            // The new document has introspected the gateway (status bar) and shows its operation editor.
-            await page.PollAsync(
-                browser, $"document.querySelector('.monaco-editor textarea') !== null && {PageText}.includes('Schema available')", RenderTimeout, cancellationToken);
-            await TypeIntoOperationEditorAsync(browser, page, query, cancellationToken);
-            await page.PollAsync(browser, $"{OperationEditorText}.includes({JsonValue.Create(query).ToJsonString()})", RenderTimeout, cancellationToken);
+    /// <summary>
+    /// Clicks Run until <paramref name="shown"/> (JavaScript over the page's <c>text</c>) holds; returns the page's text. The IDE
+    /// takes the editor's text into its document state after a debounce, so a Run clicked at once may send nothing: Run is
+    /// clicked again every few seconds until the response pane shows the gateway's answer.
+    /// </summary>
+    private static async Task<string> RunUntilShownAsync(HeadlessChromium browser, ChromiumPage page, string shown, CancellationToken cancellationToken)
+    {
+        var text = await page.PollAsync(
+            browser,
+            $$"""
+            (() => {
+              const text = {{PageText}};
+              if ({{shown}}) return text;
+              if (!window.__lastRun || Date.now() - window.__lastRun > 3000) { window.__lastRun = Date.now(); {{ClickButton("Run")}}; }
+              return '';
+            })()
+            """,
+            RenderTimeout,
+            cancellationToken);
+        return text!.GetValue<string>();
+    }
 
-            // The IDE takes the editor's text into its document state after a debounce, so a Run clicked at once may send
-            // nothing: click Run again every few seconds until the response pane shows the gateway's answer.
-            var shown = await page.PollAsync(
-                browser,
-                $$"""
-                (() => {
-                  const text = {{PageText}};
-                  if (text.includes('"rawStatus": "{{run.Status}}"') && text.includes('"runId": "{{run.RunId}}"')) return text;
-                  if (!window.__lastRun || Date.now() - window.__lastRun > 3000) { window.__lastRun = Date.now(); {{ClickButton("Run")}}; }
-                  return '';
-                })()
-                """,
-                RenderTimeout,
-                cancellationToken);
-            shown!.GetValue<string>().ShouldContain("\"isFinished\": true");
-        }
-        catch
-        {
-            var screenshot = Path.Combine(Path.GetTempPath(), "gateway-bananacakepop-failure.png");
-            await page.SaveScreenshotAsync(screenshot, cancellationToken);
-            output.WriteLine($"Screenshot: {screenshot}");
-            output.WriteLine("Page text: " + (await page.EvaluateAsync(PageText, cancellationToken))?.ToString());
-            throw;
-        }
-
-        (await gateway.Host.StatsAsync("crewship")).Where(p => p.Key.StartsWith("GET ", StringComparison.Ordinal)).Sum(p => p.Value)
-            .ShouldBeGreaterThan(0, "the IDE's query reached the vendor through the gateway");
+    private async Task ReportFailureAsync(ChromiumPage page, string screenshotName, CancellationToken cancellationToken)
+    {
+        var screenshot = Path.Combine(Path.GetTempPath(), screenshotName);
+        await page.SaveScreenshotAsync(screenshot, cancellationToken);
+        output.WriteLine($"Screenshot: {screenshot}");
+        output.WriteLine("Page text: " + (await page.EvaluateAsync(PageText, cancellationToken))?.ToString());
     }
 
     /// <summary>Fails under CI and skips elsewhere when the build embedded no IDE (scripts/npm-setup.sh was not run).</summary>

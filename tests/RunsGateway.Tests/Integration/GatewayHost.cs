@@ -41,7 +41,9 @@ public sealed class GatewayHost : IAsyncDisposable
     /// <param name="settings">Extra gateway configuration (e.g. <c>ConnectionStrings:Redis</c>).</param>
     /// <param name="clockSpeed">The simulator's clock speed; a tiny value keeps running runs where they are for the length of a test.</param>
     /// <param name="configure">Runs after the test configuration is added (e.g. to add a configuration file or a logger provider).</param>
-    public static async Task<GatewayHost> StartAsync(IDictionary<string, string?>? settings = null, double clockSpeed = 0.0001, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="simulatorTime">The simulator's clock (its runs move as it advances); null for the system clock.</param>
+    public static async Task<GatewayHost> StartAsync(
+        IDictionary<string, string?>? settings = null, double clockSpeed = 0.0001, Action<WebApplicationBuilder>? configure = null, TimeProvider? simulatorTime = null)
     {
         var simBuilder = WebApplication.CreateSlimBuilder();
         simBuilder.Logging.ClearProviders();
@@ -50,6 +52,11 @@ public sealed class GatewayHost : IAsyncDisposable
         {
             ["Simulator:ClockSpeed"] = clockSpeed.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
+        if (simulatorTime is not null)
+        {
+            simBuilder.Services.AddSingleton(simulatorTime);
+        }
+
         simBuilder.Services.AddVendorSimulator(simBuilder.Configuration);
         var simulator = simBuilder.Build();
         simulator.MapVendorSimulator();

@@ -6,8 +6,8 @@ using RunsGateway.Loading;
 namespace RunsGateway.Tests.Integration;
 
 /// <summary>
-/// One request's upstream work is bounded: aliases cannot multiply vendor calls past <c>MaxUpstreamCalls</c>, one request cannot
-/// take all of a vendor's concurrency, and a client that goes away stops its shared calls.
+/// One request's upstream work is bounded: aliases cannot multiply vendor calls past <c>MaxUpstreamCalls</c>, one request takes
+/// a vendor's free slots only while no other request waits for them, and a client that goes away stops its shared calls.
 /// </summary>
 public sealed class RequestBudgetTests : IAsyncLifetime
 {
@@ -17,6 +17,7 @@ public sealed class RequestBudgetTests : IAsyncLifetime
     {
         ["GraphQL:Execution:MaxUpstreamCalls"] = "50",
         ["GraphQL:Execution:MaxVendorCallsPerRequest"] = "3",
+        ["Vendors:TestVibe:MaxConcurrentRequests"] = "8",
         ["Vendors:CcExtractor:MaxRetries"] = "0",
         ["Vendors:Crewship:MaxRetries"] = "0",
         ["Vendors:Crewship:Timeout"] = "00:01:30",
@@ -86,11 +87,11 @@ public sealed class RequestBudgetTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Runs_ManyRefsOfOneVendor_HoldAtMostTheRequestsShareOfItsConcurrency()
+    public async Task Runs_ManyRefsOfOneVendorAndNoOtherRequest_UseMoreSlotsThanTheShareButNoMoreThanTheVendorHas()
     {
         var runs = (await _host.RunsAsync("testvibe")).Take(12).ToList();
         var refs = string.Join(", ", runs.Select(r => $$"""{ vendor: TESTVIBE, runId: "{{r.RunId}}", project: "{{r.Project}}" }"""));
-        await _host.SetFaultAsync(new { vendor = "testvibe", status = 0, latencyMs = 200 });
+        await _host.SetFaultAsync(new { vendor = "testvibe", status = 0, latencyMs = 1_000 });
         await _host.ResetStatsAsync();
 
         var response = await _host.QueryAsync($$"""{ runs(refs: [{{refs}}]) { runId } }""");
@@ -98,7 +99,25 @@ public sealed class RequestBudgetTests : IAsyncLifetime
         response["errors"].ShouldBeNull();
         response["data"]!["runs"]!.AsArray().Count.ShouldBe(12);
         var stats = await _host.StatsAsync("testvibe");
-        stats["maxConcurrent"].ShouldBeLessThanOrEqualTo(3, "one request holds at most MaxVendorCallsPerRequest of the vendor's 16 slots");
+        stats["maxConcurrent"].ShouldBeGreaterThan(3, "alone, a request may use every free slot, not only its share of 3");
+        stats["maxConcurrent"].ShouldBeLessThanOrEqualTo(8, "the vendor has 8 slots (Vendors:TestVibe:MaxConcurrentRequests)");
+    }
+
+    [Fact]
+    public async Task VendorSlots_Configured_EachVendorHasItsOwnConcurrencyAndTheRequestShare()
+    {
+        var slots = _host.Services.GetRequiredService<VendorSlots>();
+        var hog = new object();
+
+        for (var i = 0; i < 8; i++)
+        {
+            _ = await slots.For(Core.Vendor.TestVibe).AcquireAsync(hog, TestContext.Current.CancellationToken);
+        }
+
+        slots.For(Core.Vendor.TestVibe).Free.ShouldBe(0, "Vendors:TestVibe:MaxConcurrentRequests is 8");
+        slots.For(Core.Vendor.Crewship).Capacity.ShouldBe(16, "the other vendors keep the default");
+        var waiting = slots.For(Core.Vendor.TestVibe).AcquireAsync(new object(), TestContext.Current.CancellationToken);
+        waiting.IsCompleted.ShouldBeFalse();
     }
 
     [Fact]
