@@ -66,8 +66,7 @@ internal sealed class SharedCalls<TValue>
                     joined.Add(mine);
                 }
 
-                // Completed outside the lock, so waiters may continue inline: no thread-pool work item per key and caller.
-                var source = new TaskCompletionSource<TValue>();
+                var source = new TaskCompletionSource<TValue>(TaskCreationOptions.RunContinuationsAsynchronously);
                 _inFlight[keys[i]] = new Entry(source, mine);
                 mine.Indices.Add(i);
                 mine.Keys.Add(keys[i]);
