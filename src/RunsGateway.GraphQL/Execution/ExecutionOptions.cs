@@ -52,8 +52,8 @@ public sealed class ExecutionOptions
     /// <see cref="MaxConcurrentHeavyRequests"/> of them execute at once, so that a few large documents cannot take every core from
     /// ordinary traffic; 0 makes no request heavy.
     /// </summary>
-    /// <value>The default value is 200.</value>
-    public int HeavyFieldCount { get; set; } = 200;
+    /// <value>The default value is 500 (a dashboard of 50 runs with 10 fields each is 500 fields).</value>
+    public int HeavyFieldCount { get; set; } = 500;
 
     /// <summary>How many heavy requests (see <see cref="HeavyFieldCount"/>) may execute at once.</summary>
     /// <value>The default value is half the processors, at least 1.</value>

@@ -9,14 +9,6 @@ internal sealed partial class OperationExecutor
     /// </summary>
     private sealed class AsyncField
     {
-        private const int PoolSize = 64;
-
-        [ThreadStatic]
-        private static AsyncField[]? t_pool;
-
-        [ThreadStatic]
-        private static int t_pooled;
-
         private static readonly ContextCallback RunComplete = static state => ((AsyncField)state!).Complete();
 
         private readonly Action _onCompleted;
@@ -32,17 +24,7 @@ internal sealed partial class OperationExecutor
 
         public static void Start(OperationExecutor executor, ValueTask<object?> pending, ResultMap map, int index, FieldSelection selection, ResolverContext context)
         {
-            AsyncField field;
-            var pool = t_pool;
-            if (pool is not null && t_pooled > 0)
-            {
-                field = pool[--t_pooled];
-                pool[t_pooled] = null!;
-            }
-            else
-            {
-                field = new AsyncField();
-            }
+            var field = PerThreadPool<AsyncField>.TryRent() ?? new AsyncField();
 
             field._executor = executor;
             field._pending = pending;
@@ -80,11 +62,7 @@ internal sealed partial class OperationExecutor
             _selection = null;
             _context = null;
             _executionContext = null;
-            var pool = t_pool ??= new AsyncField[PoolSize];
-            if (t_pooled < PoolSize)
-            {
-                pool[t_pooled++] = this;
-            }
+            PerThreadPool<AsyncField>.Return(this);
 
             executor.CompleteAsyncField(pending, map, index, selection, context);
         }

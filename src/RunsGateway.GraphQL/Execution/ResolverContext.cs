@@ -12,14 +12,6 @@ namespace RunsGateway.GraphQL.Execution;
 /// </summary>
 internal sealed class ResolverContext : PathSegment, IResolverContext
 {
-    private const int PoolSize = 64;
-
-    [ThreadStatic]
-    private static ResolverContext[]? t_pool;
-
-    [ThreadStatic]
-    private static int t_pooled;
-
     private OperationExecutor _executor;
     private FieldSelection _selection;
     private IReadOnlyList<object>? _path;
@@ -40,14 +32,11 @@ internal sealed class ResolverContext : PathSegment, IResolverContext
 
     public static ResolverContext Rent(OperationExecutor executor, object? parent, ObjectType parentType, FieldSelection selection, IReadOnlyDictionary<string, object?> arguments, PathSegment? parentPath)
     {
-        var pool = t_pool;
-        if (pool is null || t_pooled == 0)
+        if (PerThreadPool<ResolverContext>.TryRent() is not { } context)
         {
             return new ResolverContext(executor, parent, parentType, selection, arguments, parentPath);
         }
 
-        var context = pool[--t_pooled];
-        pool[t_pooled] = null!;
         context.Reset(parentPath, selection.ResponseKey);
         context._executor = executor;
         context.Parent = parent;
@@ -64,11 +53,7 @@ internal sealed class ResolverContext : PathSegment, IResolverContext
         Parent = null;
         Arguments = null!;
         _path = null;
-        var pool = t_pool ??= new ResolverContext[PoolSize];
-        if (t_pooled < PoolSize)
-        {
-            pool[t_pooled++] = this;
-        }
+        PerThreadPool<ResolverContext>.Return(this);
     }
 
     public FieldDefinition Field => _selection.Field!;

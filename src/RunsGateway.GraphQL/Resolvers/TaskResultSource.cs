@@ -10,14 +10,6 @@ namespace RunsGateway.GraphQL.Resolvers;
 /// <typeparam name="T">The resolver's result type.</typeparam>
 internal sealed class TaskResultSource<T> : IValueTaskSource<object?>
 {
-    private const int PoolSize = 64;
-
-    [ThreadStatic]
-    private static TaskResultSource<T>[]? t_pool;
-
-    [ThreadStatic]
-    private static int t_pooled;
-
     private static readonly ContextCallback RunContinuation = static state => ((TaskResultSource<T>)state!).InvokeContinuation();
 
     private readonly Action _onInnerCompleted;
@@ -32,17 +24,7 @@ internal sealed class TaskResultSource<T> : IValueTaskSource<object?>
     /// <summary>Wraps a pending task.</summary>
     public static ValueTask<object?> Wrap(ValueTask<T> inner)
     {
-        TaskResultSource<T> source;
-        var pool = t_pool;
-        if (pool is not null && t_pooled > 0)
-        {
-            source = pool[--t_pooled];
-            pool[t_pooled] = null!;
-        }
-        else
-        {
-            source = new TaskResultSource<T>();
-        }
+        var source = Execution.PerThreadPool<TaskResultSource<T>>.TryRent() ?? new TaskResultSource<T>();
 
         source._inner = inner;
         return new ValueTask<object?>(source, source._version);
@@ -103,10 +85,6 @@ internal sealed class TaskResultSource<T> : IValueTaskSource<object?>
         _state = null;
         _executionContext = null;
         _version++;
-        var pool = t_pool ??= new TaskResultSource<T>[PoolSize];
-        if (t_pooled < PoolSize)
-        {
-            pool[t_pooled++] = this;
-        }
+        Execution.PerThreadPool<TaskResultSource<T>>.Return(this);
     }
 }

@@ -14,6 +14,12 @@ public sealed class GatewayRedisOptions
     /// <value>The default value is 2 seconds.</value>
     public TimeSpan HealthCheckTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// A PEM certificate whose issuer is trusted for a TLS connection (<c>rediss://</c> or <c>ssl=true</c>) beside the system's
+    /// certificate authorities: a private CA or a self-signed server certificate. Null trusts the system's authorities only.
+    /// </summary>
+    public string? TrustedCertificatePath { get; set; }
+
     /// <summary>The channel on which purges are announced to every gateway instance.</summary>
     internal string PurgeChannel => KeyPrefix + "purge";
 }

@@ -54,7 +54,7 @@ internal static class RunCacheServiceCollectionExtensions
         var connectionString = configuration.GetConnectionString("Redis");
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
-            AddRedisTier(services, connectionString);
+            AddRedisTier(services, connectionString, configuration[$"{GatewayRedisOptions.SectionName}:{nameof(GatewayRedisOptions.TrustedCertificatePath)}"]);
         }
 
         services.TryAddSingleton(sp => new RunCache(
@@ -66,11 +66,23 @@ internal static class RunCacheServiceCollectionExtensions
         return services;
     }
 
-    private static void AddRedisTier(IServiceCollection services, string connectionString)
+    private static void AddRedisTier(IServiceCollection services, string connectionString, string? trustedCertificatePath)
     {
         if (!RedisConnectionString.TryParse(connectionString, out var configuration, out var error))
         {
             throw new InvalidOperationException($"{ConnectionStringKey} is invalid: {error}");
+        }
+
+        if (!string.IsNullOrWhiteSpace(trustedCertificatePath))
+        {
+            const string key = $"{GatewayRedisOptions.SectionName}:{nameof(GatewayRedisOptions.TrustedCertificatePath)}";
+            if (!File.Exists(trustedCertificatePath))
+            {
+                throw new InvalidOperationException($"{key} names a file that does not exist: {trustedCertificatePath}");
+            }
+
+            // Trusts the issuer of this certificate too (a private CA, or a self-signed server certificate).
+            configuration.TrustIssuer(trustedCertificatePath);
         }
 
         services.TryAddSingleton(new RedisConnection(configuration));

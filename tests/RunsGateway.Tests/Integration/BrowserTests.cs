@@ -39,7 +39,7 @@ public sealed class BrowserTests(BrowserGatewayFixture gateway, ITestOutputHelpe
             await OpenDocumentAsync(browser, page, query, cancellationToken);
 
             var shown = await RunUntilShownAsync(
-                browser, page, $$"""text.includes('"rawStatus": "{{run.Status}}"') && text.includes('"runId": "{{run.RunId}}"')""", cancellationToken);
+                browser, page, query, $$"""text.includes('"rawStatus": "{{run.Status}}"') && text.includes('"runId": "{{run.RunId}}"')""", cancellationToken);
             shown.ShouldContain("\"isFinished\": true");
         }
         catch
@@ -65,7 +65,7 @@ public sealed class BrowserTests(BrowserGatewayFixture gateway, ITestOutputHelpe
         try
         {
             await OpenDocumentAsync(browser, page, subscription, cancellationToken);
-            await RunUntilShownAsync(browser, page, """text.includes('"state": "RUNNING"')""", cancellationToken);
+            await RunUntilShownAsync(browser, page, subscription, """text.includes('"state": "RUNNING"')""", cancellationToken);
 
             // The run finishes on the simulator's clock; the gateway's next poll pushes the change to the IDE, whose response
             // pane counts the subscription's events and shows the latest.
@@ -119,23 +119,43 @@ public sealed class BrowserTests(BrowserGatewayFixture gateway, ITestOutputHelpe
     /// <summary>
     /// Clicks Run until <paramref name="shown"/> (JavaScript over the page's <c>text</c>) holds; returns the page's text. The IDE
     /// takes the editor's text into its document state after a debounce, so a Run clicked at once may send nothing: Run is
-    /// clicked again every few seconds until the response pane shows the gateway's answer.
+    /// clicked again every few seconds until the response pane shows the gateway's answer. On a loaded machine the IDE has been
+    /// seen to reset a new document's editor after the text was typed; the operation is typed again whenever it is gone.
     /// </summary>
-    private static async Task<string> RunUntilShownAsync(HeadlessChromium browser, ChromiumPage page, string shown, CancellationToken cancellationToken)
+    private static async Task<string> RunUntilShownAsync(HeadlessChromium browser, ChromiumPage page, string operation, string shown, CancellationToken cancellationToken)
     {
-        var text = await page.PollAsync(
-            browser,
-            $$"""
-            (() => {
-              const text = {{PageText}};
-              if ({{shown}}) return text;
-              if (!window.__lastRun || Date.now() - window.__lastRun > 3000) { window.__lastRun = Date.now(); {{ClickButton("Run")}}; }
-              return '';
-            })()
-            """,
-            RenderTimeout,
-            cancellationToken);
-        return text!.GetValue<string>();
+        var deadline = TimeProvider.System.GetTimestamp() + (long)(RenderTimeout.TotalSeconds * TimeProvider.System.TimestampFrequency);
+        var holdsOperation = $"{OperationEditorText}.includes({JsonValue.Create(operation).ToJsonString()})";
+        while (true)
+        {
+            if ((await page.EvaluateAsync(holdsOperation, cancellationToken))?.GetValue<bool>() != true)
+            {
+                await TypeIntoOperationEditorAsync(browser, page, operation, cancellationToken);
+            }
+
+            var last = TimeProvider.System.GetTimestamp() >= deadline;
+            try
+            {
+                var text = await page.PollAsync(
+                    browser,
+                    $$"""
+                    (() => {
+                      const text = {{PageText}};
+                      if ({{shown}}) return text;
+                      if (!({{holdsOperation}})) return '';
+                      if (!window.__lastRun || Date.now() - window.__lastRun > 3000) { window.__lastRun = Date.now(); {{ClickButton("Run")}}; }
+                      return '';
+                    })()
+                    """,
+                    last ? RenderTimeout : TimeSpan.FromSeconds(10),
+                    cancellationToken);
+                return text!.GetValue<string>();
+            }
+            catch (TimeoutException) when (!last)
+            {
+                // Looked again below: the operation may have been reset out of the editor.
+            }
+        }
     }
 
     private async Task ReportFailureAsync(ChromiumPage page, string screenshotName, CancellationToken cancellationToken)

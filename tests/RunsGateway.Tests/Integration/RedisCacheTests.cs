@@ -57,6 +57,48 @@ public sealed class RedisCacheTests
     }
 
     [Fact]
+    public async Task Query_RedisOverTlsWithAPrivateCertificate_SecondInstanceServesFromRedis()
+    {
+        await using var redis = await RedisServer.StartTlsAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Redis"] = $"rediss://127.0.0.1:{redis.Port}",
+            ["Redis:TrustedCertificatePath"] = redis.CertificatePath,
+            ["Cache:OperationTimeout"] = "00:00:05",
+        };
+        await using var first = await GatewayHost.StartAsync(settings);
+        await using var second = await GatewayHost.StartAsync(settings);
+        var refs = await FinishedRefsAsync(first, 3);
+
+        var (fromFirst, firstCalls) = await QueryCountingAsync(first, refs);
+        var (fromSecond, secondCalls) = await QueryCountingAsync(second, refs);
+
+        fromFirst["errors"].ShouldBeNull(fromFirst.ToJsonString());
+        firstCalls.ShouldBe(6, "the first instance fetched 3 runs and 3 summaries");
+        fromSecond["data"]!.ToJsonString().ShouldBe(fromFirst["data"]!.ToJsonString());
+        secondCalls.ShouldBe(0, "the second instance read them from Redis over TLS");
+        using var ready = await second.Client.GetAsync(new Uri("/readyz", UriKind.Relative), TestContext.Current.CancellationToken);
+        ready.StatusCode.ShouldBe(HttpStatusCode.OK, await ready.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Readyz_RedisOverTlsWithAnUntrustedCertificate_FailsAndQueriesStillAnswer()
+    {
+        await using var redis = await RedisServer.StartTlsAsync();
+        await using var host = await GatewayHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Redis"] = $"rediss://127.0.0.1:{redis.Port}",
+        });
+        var refs = await FinishedRefsAsync(host, 2);
+
+        var (response, _) = await QueryCountingAsync(host, refs);
+        using var ready = await host.Client.GetAsync(new Uri("/readyz", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        response["errors"].ShouldBeNull("a cache that cannot be reached is skipped, not an error: " + response.ToJsonString());
+        ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+    }
+
+    [Fact]
     public async Task Purge_ThroughOneInstance_IsSeenByTheOtherWithinASecond()
     {
         await using var redis = await StartRedisAsync();
