@@ -37,6 +37,12 @@ internal sealed class FieldSelection
 
     public FieldNode FirstNode => Nodes[0];
 
+    /// <summary>
+    /// How many later fields of the same plan are the same list field with the same arguments (aliases of one list): each of
+    /// them will hold exactly as many items as this one, which lets the result budget see the total when the first completes.
+    /// </summary>
+    public int IdenticalListsAfter { get; internal set; }
+
     /// <summary>The field definition; null for <c>__typename</c>.</summary>
     public FieldDefinition? Field { get; }
 
@@ -144,7 +150,27 @@ internal sealed class FieldCollector
             keys[i] = order[i].ResponseKey;
         }
 
+        CountIdenticalLists(order);
         return new SelectionPlan(keys, [.. order]);
+    }
+
+    /// <summary>Sets <see cref="FieldSelection.IdenticalListsAfter"/> for the list fields of a plan (aliases of one list field).</summary>
+    private static void CountIdenticalLists(List<FieldSelection> order)
+    {
+        Dictionary<string, int>? seen = null;
+        for (var i = order.Count - 1; i >= 0; i--)
+        {
+            var selection = order[i];
+            if (selection.Field is not { } field || field.Type.NullableType() is not ListType)
+            {
+                continue;
+            }
+
+            var signature = field.Name + "(" + string.Join(",", selection.FirstNode.Arguments.Select(a => a.Name.Value + ":" + LiteralPrinter.Print(a.Value))) + ")";
+            seen ??= new Dictionary<string, int>(StringComparer.Ordinal);
+            selection.IdenticalListsAfter = seen.GetValueOrDefault(signature);
+            seen[signature] = selection.IdenticalListsAfter + 1;
+        }
     }
 
     private void CollectInto(ObjectType type, SelectionSetNode set, List<FieldSelection> order, Dictionary<string, FieldSelection> byKey, HashSet<string> visited)

@@ -408,6 +408,11 @@ internal sealed partial class OperationExecutor
 
         var items = enumerable as IList ?? enumerable.Cast<object?>().ToList();
         _budget?.AddItems(items.Count);
+        if (selection.IdenticalListsAfter > 0 && items.Count > 0)
+        {
+            _budget?.ExpectItems((long)items.Count * selection.IdenticalListsAfter);
+        }
+
         CancellationToken.ThrowIfCancellationRequested();
         var list = new ResultList(parent, nonNullPosition, items.Count);
         var itemType = type.OfType;

@@ -35,11 +35,23 @@ internal sealed class ResultBudget : IDisposable
         var total = Interlocked.Add(ref _items, count);
         if (total > _maxItems)
         {
-            Abort(string.Create(CultureInfo.InvariantCulture, $"The response would hold more than {_maxItems} list items; select fewer fields or smaller lists."));
+            AbortItems();
         }
     }
 
     /// <summary>Counts the estimated serialized size of one completed leaf value and its response key.</summary>
+    /// <summary>
+    /// Fails the response now when <paramref name="more"/> items, certain to come (aliases of a list already completed), would take
+    /// it past the limit: an amplification by aliases stops at its first list instead of after the limit's worth of items.
+    /// </summary>
+    public void ExpectItems(long more)
+    {
+        if (Interlocked.Read(ref _items) + more > _maxItems)
+        {
+            AbortItems();
+        }
+    }
+
     public void AddLeaf(string responseKey, object? serialized)
     {
         var size = responseKey.Length + 4 + serialized switch
@@ -56,6 +68,8 @@ internal sealed class ResultBudget : IDisposable
     }
 
     public void Dispose() => _abort.Dispose();
+
+    private void AbortItems() => Abort(string.Create(CultureInfo.InvariantCulture, $"The response would hold more than {_maxItems} list items; select fewer fields or smaller lists."));
 
     private void Abort(string message)
     {

@@ -30,6 +30,49 @@ public sealed class RequestExecutorLimitsTests
         "{ run { " + string.Concat(Enumerable.Range(0, count).Select(i => $"a{i}: {selection} ")) + "} }";
 
     [Fact]
+    public async Task ExecuteAsync_IdenticalAliasesOfAListPastMaxResultItems_StopsAtTheFirstListBeforeCompletingItsItems()
+    {
+        var tests = new CountingList(Enumerable.Range(0, 1_000).Select(i => (object?)Obj(("name", "test " + i), ("status", "PASSED"))));
+        var root = Obj(("run", Obj(("tests", tests), ("log", "x"))));
+        var executor = CreateExecutor(new ExecutionOptions { MaxResultItems = 50_000 });
+
+        var result = await executor.ExecuteAsync(new GraphQLRequest { Query = Aliases(150, "tests { name status }"), RootValue = root }, TestContext.Current.CancellationToken);
+
+        result.Errors.ShouldHaveSingleItem().Code.ShouldBe(ErrorCodes.ResultTooLarge);
+        tests.Reads.ShouldBe(0, "150 aliases of a 1,000-item list are 150,000 items: known when the first list completes, before its items are");
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_IdenticalAliasesThatFitMaxResultItems_AnswerInFull()
+    {
+        var executor = CreateExecutor(new ExecutionOptions { MaxResultItems = 50_000 });
+
+        var result = await ExecuteAsync(executor, Aliases(50, "tests { name }"));
+
+        result.Errors.ShouldBeEmpty();
+        ((IReadOnlyList<object?>)((IReadOnlyDictionary<string, object?>)result.Data!["run"]!)["a49"]!).Count.ShouldBe(1_000);
+    }
+
+    /// <summary>A list that counts how many of its items were read.</summary>
+    private sealed class CountingList(IEnumerable<object?> items) : System.Collections.ObjectModel.Collection<object?>([.. items]), System.Collections.IList
+    {
+        private int _reads;
+
+        public int Reads => Volatile.Read(ref _reads);
+
+        object? System.Collections.IList.this[int index]
+        {
+            get
+            {
+                Interlocked.Increment(ref _reads);
+                return this[index];
+            }
+
+            set => throw new NotSupportedException();
+        }
+    }
+
+    [Fact]
     public async Task ExecuteAsync_AliasesOfALargeListPastMaxResultItems_ReturnsResultTooLargeWithoutData()
     {
         var executor = CreateExecutor(new ExecutionOptions { MaxResultItems = 50_000 });
