@@ -26,6 +26,16 @@ internal static class RefGuard
             ? Result.Failure<RunRef>(VendorError.InvalidReference(vendor, $"The reference is for {runRef.Vendor.DisplayName()}, not {vendor.DisplayName()}."))
             : RunRef.Create(runRef.Vendor, runRef.RunId, runRef.Project);
     }
+
+    /// <summary>
+    /// <see cref="Check"/>, then whether the vendor can be called at all: a vendor with no base URL answers
+    /// <c>VENDOR_NOT_CONFIGURED</c> before any request is built.
+    /// </summary>
+    public static Result<RunRef> CheckCallable(RunRef runRef, Vendor vendor, bool isConfigured)
+    {
+        var checkedRef = Check(runRef, vendor);
+        return checkedRef.IsSuccess && !isConfigured ? Result.Failure<RunRef>(VendorError.NotConfigured(vendor)) : checkedRef;
+    }
 }
 
 /// <summary>In-memory spec pages for vendors whose specs come whole (or were all read).</summary>

@@ -115,27 +115,9 @@ internal sealed partial class GraphQLHttpHandler
 
         parameters = parameters with { Query = document! };
         var cacheControl = new GraphQLCacheControl();
-        var contextData = new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            [GraphQLHttpContextData.HttpContext] = context,
-            [GraphQLHttpContextData.CacheControl] = cacheControl,
-        };
-        foreach (var interceptor in _interceptors)
-        {
-            interceptor.OnRequest(context, contextData);
-        }
-
-        var graphQLRequest = new GraphQLRequest
-        {
-            Query = parameters.Query,
-            OperationName = parameters.OperationName,
-            Variables = parameters.Variables,
-            Extensions = parameters.Extensions,
-            Services = context.RequestServices,
-            ContextData = contextData,
-            // The spec: GET requests MUST NOT be used for executing mutation operations.
-            AllowedOperations = isGet ? AllowedOperations.Query : AllowedOperations.All,
-        };
+        // The spec: GET requests MUST NOT be used for executing mutation operations.
+        var graphQLRequest = CreateRequest(_interceptors, context, parameters, GraphQLHttpContextData.CacheControl, cacheControl, isGet ? AllowedOperations.Query : AllowedOperations.All);
+        var contextData = graphQLRequest.ContextData!;
 
         if (eventStream)
         {
@@ -203,6 +185,35 @@ internal sealed partial class GraphQLHttpHandler
         response.StatusCode = StatusCodeOf(result, mediaType, isGet);
         response.ContentType = MediaTypes.ContentTypeOf(mediaType);
         await WriteAsync(response.BodyWriter, result.WriteTo, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The engine's request for <paramref name="parameters"/> (for HTTP, SSE and WebSocket operations alike): its context data holds
+    /// the HTTP context and one transport entry (<paramref name="key"/>), and every interceptor has seen it.
+    /// </summary>
+    internal static GraphQLRequest CreateRequest(
+        IGraphQLRequestInterceptor[] interceptors, HttpContext context, GraphQLRequestParameters parameters, string key, object? value, AllowedOperations allowed = AllowedOperations.All)
+    {
+        var contextData = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            [GraphQLHttpContextData.HttpContext] = context,
+            [key] = value,
+        };
+        foreach (var interceptor in interceptors)
+        {
+            interceptor.OnRequest(context, contextData);
+        }
+
+        return new GraphQLRequest
+        {
+            Query = parameters.Query,
+            OperationName = parameters.OperationName,
+            Variables = parameters.Variables,
+            Extensions = parameters.Extensions,
+            Services = context.RequestServices,
+            ContextData = contextData,
+            AllowedOperations = allowed,
+        };
     }
 
     /// <summary>Merges the response extensions the interceptors add into the result (for HTTP, SSE and WebSocket answers alike).</summary>

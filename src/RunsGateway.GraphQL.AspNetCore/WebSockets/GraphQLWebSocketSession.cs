@@ -294,28 +294,10 @@ internal sealed partial class GraphQLWebSocketSession : IAsyncDisposable
             return;
         }
 
-        var contextData = new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            [GraphQLHttpContextData.HttpContext] = _context,
-            [ConnectionInitPayloadKey] = _initPayload,
-        };
-        foreach (var interceptor in _interceptors)
-        {
-            interceptor.OnRequest(_context, contextData);
-        }
-
-        var request = new GraphQLRequest
-        {
-            Query = parameters.Query,
-            OperationName = parameters.OperationName,
-            Variables = parameters.Variables,
-            Extensions = parameters.Extensions,
-            Services = _context.RequestServices,
-            ContextData = contextData,
-        };
+        var request = Http.GraphQLHttpHandler.CreateRequest(_interceptors, _context, parameters, ConnectionInitPayloadKey, _initPayload);
         var operation = new Operation(id, slot, _shutdown.Token);
         _operations[id] = operation;
-        operation.Start(RunOperationAsync(operation, request, contextData));
+        operation.Start(RunOperationAsync(operation, request, request.ContextData!));
     }
 
     private async Task RunOperationAsync(Operation operation, GraphQLRequest request, IReadOnlyDictionary<string, object?> contextData)

@@ -52,16 +52,7 @@ internal static partial class SimulatorAdminApi
             return;
         }
 
-        IReadOnlyList<SimulatedVendor> vendors;
-        if (string.Equals(request?.Vendor, "all", StringComparison.OrdinalIgnoreCase))
-        {
-            vendors = SimulatedVendors.All;
-        }
-        else if (SimulatedVendors.TryParse(request?.Vendor, out var vendor))
-        {
-            vendors = [vendor.Value];
-        }
-        else
+        if (!SimulatedVendors.TryParseSelection(request?.Vendor, out var vendors))
         {
             await BadRequestAsync(context, "vendor is required: ccextractor, neetoplaydash, testvibe, crewship or all.").ConfigureAwait(false);
             return;

@@ -40,4 +40,17 @@ internal static class SimulatedVendors
         vendor = null;
         return false;
     }
+
+    /// <summary>The vendors an admin request names: one by name, or every vendor for <c>all</c>; false for anything else.</summary>
+    public static bool TryParseSelection(string? text, [NotNullWhen(true)] out IReadOnlyList<SimulatedVendor>? vendors)
+    {
+        if (string.Equals(text, "all", StringComparison.OrdinalIgnoreCase))
+        {
+            vendors = All;
+            return true;
+        }
+
+        vendors = TryParse(text, out var vendor) ? [vendor.Value] : null;
+        return vendors is not null;
+    }
 }

@@ -17,15 +17,10 @@ internal sealed class CcExtractorSource(IServiceProvider services, IOptions<CcEx
 
     public async Task<Result<Run>> GetRunAsync(RunRef runRef, CancellationToken cancellationToken)
     {
-        var checkedRef = RefGuard.Check(runRef, Vendor);
+        var checkedRef = RefGuard.CheckCallable(runRef, Vendor, options.Value.IsConfigured);
         if (!checkedRef.IsSuccess)
         {
             return Result.Failure<Run>(checkedRef.Error);
-        }
-
-        if (!options.Value.IsConfigured)
-        {
-            return Result.Failure<Run>(VendorError.NotConfigured(Vendor));
         }
 
         var dto = await VendorResponseReader.ReadAsync(
@@ -36,15 +31,10 @@ internal sealed class CcExtractorSource(IServiceProvider services, IOptions<CcEx
     public async Task<Result<Summary?>> GetSummaryAsync(Run run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var checkedRef = RefGuard.Check(run.Ref, Vendor);
+        var checkedRef = RefGuard.CheckCallable(run.Ref, Vendor, options.Value.IsConfigured);
         if (!checkedRef.IsSuccess)
         {
             return Result.Failure<Summary?>(checkedRef.Error);
-        }
-
-        if (!options.Value.IsConfigured)
-        {
-            return Result.Failure<Summary?>(VendorError.NotConfigured(Vendor));
         }
 
         var dto = await VendorResponseReader.ReadAsync(

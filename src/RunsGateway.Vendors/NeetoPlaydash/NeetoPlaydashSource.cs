@@ -120,15 +120,10 @@ internal sealed class NeetoPlaydashSource(IServiceProvider services, IOptions<Ne
     /// <summary>One upstream page of the run (<c>page_size</c> 100, optionally filtered by one vendor test status).</summary>
     private async Task<Result<NeetoPlaydashRunDto>> GetPageDtoAsync(RunRef runRef, int page, string? rawStatus, CancellationToken cancellationToken)
     {
-        var checkedRef = RefGuard.Check(runRef, Vendor);
+        var checkedRef = RefGuard.CheckCallable(runRef, Vendor, options.Value.IsConfigured);
         if (!checkedRef.IsSuccess)
         {
             return Result.Failure<NeetoPlaydashRunDto>(checkedRef.Error);
-        }
-
-        if (!options.Value.IsConfigured)
-        {
-            return Result.Failure<NeetoPlaydashRunDto>(VendorError.NotConfigured(Vendor));
         }
 
         return await VendorResponseReader.ReadAsync(

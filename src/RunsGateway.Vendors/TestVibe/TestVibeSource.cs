@@ -17,15 +17,10 @@ internal sealed class TestVibeSource(IServiceProvider services, IOptions<TestVib
 
     public async Task<Result<Run>> GetRunAsync(RunRef runRef, CancellationToken cancellationToken)
     {
-        var checkedRef = RefGuard.Check(runRef, Vendor);
+        var checkedRef = RefGuard.CheckCallable(runRef, Vendor, options.Value.IsConfigured);
         if (!checkedRef.IsSuccess)
         {
             return Result.Failure<Run>(checkedRef.Error);
-        }
-
-        if (!options.Value.IsConfigured)
-        {
-            return Result.Failure<Run>(VendorError.NotConfigured(Vendor));
         }
 
         var dto = await VendorResponseReader.ReadAsync(
