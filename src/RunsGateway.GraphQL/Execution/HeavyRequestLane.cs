@@ -25,6 +25,7 @@ internal sealed class HeavyRequestLane(int slots, int maxQueued)
     public async ValueTask<bool> EnterAsync(TimeSpan wait, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         TaskCompletionSource<bool> turn;
+        Task<bool> waiting;
         lock (_sync)
         {
             if (_executing < slots && _waiting.Count == 0)
@@ -39,12 +40,15 @@ internal sealed class HeavyRequestLane(int slots, int maxQueued)
             }
 
             turn = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+            // The wait (and its timer) exists before the request is seen as queued, so its deadline counts from the enqueue.
+            waiting = turn.Task.WaitAsync(wait, timeProvider, cancellationToken);
             _waiting.Enqueue(turn);
         }
 
         try
         {
-            return await turn.Task.WaitAsync(wait, timeProvider, cancellationToken).ConfigureAwait(false);
+            return await waiting.ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
         {
