@@ -42,10 +42,10 @@ public sealed class BananaCakePopBrowserTests : IClassFixture<GraphQLTestServer>
             introspection.StatusCode.ShouldBe(200);
 
             // The schema arrived: the operation builder offers it, and the SDL view shows our fields.
-            await page.WaitForAsync("(document.body?.innerText ?? '').includes('No Operations')", RenderTimeout, cancellationToken);
+            await page.WaitForAsync("document.body.innerText.includes('No Operations')", RenderTimeout, cancellationToken);
             await page.WaitForAsync(ClickTab("Schema Definition"), RenderTimeout, cancellationToken);
             await page.WaitForAsync(
-                "(document.body?.innerText ?? '').includes('waitForCancellation') && (document.body?.innerText ?? '').includes('increment')",
+                "document.body.innerText.includes('waitForCancellation') && document.body.innerText.includes('increment')",
                 RenderTimeout,
                 cancellationToken);
         }
