@@ -376,7 +376,8 @@ public static partial class Scalars
         }
 
         // The texts of instants this thread formatted lately: cached objects serve the same instants in every response.
-        private const int RecentSlots = 128;
+        private const int RecentSlotBits = 7;
+        private const int RecentSlots = 1 << RecentSlotBits;
         [ThreadStatic]
         private static (long Ticks, long OffsetTicks, string Text)[]? _recent;
 
@@ -386,7 +387,8 @@ public static partial class Scalars
             var recent = _recent ??= new (long, long, string)[RecentSlots];
             var ticks = value.UtcTicks;
             var offset = value.Offset.Ticks;
-            ref var slot = ref recent[(int)((ulong)(ticks ^ (ticks >> 23) ^ offset) % RecentSlots)];
+            // Fibonacci hashing: instants of whole seconds share their low bits, so the slot comes from the product's high bits.
+            ref var slot = ref recent[(int)((ulong)((ticks ^ offset) * -7046029254386353131L) >> (64 - RecentSlotBits))];
             if (slot.Text is not null && slot.Ticks == ticks && slot.OffsetTicks == offset)
             {
                 return slot.Text;
