@@ -96,6 +96,10 @@ public static class VendorsServiceCollectionExtensions
                 UseCookies = false,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(2),
                 ActivityHeadersPropagator = null,
+
+                // With HttpVersion 2.0, a vendor that allows fewer concurrent streams than MaxConcurrentRequests gets a second
+                // connection rather than queued calls.
+                EnableMultipleHttp2Connections = true,
             })
 
             // Each source keeps one client (pooled connections are recycled by PooledConnectionLifetime instead).
