@@ -265,9 +265,10 @@ public static partial class Scalars
         public override object? Serialize(object? value)
         {
             value = Unwrap(value);
-            if (value is bool b)
+            if (value is bool)
             {
-                return b;
+                // Already a box (often a shared one): returned as it is rather than boxed again.
+                return value;
             }
 
             if (TryGetNumber(value, out var number, out _, out _) && double.IsFinite(number))
