@@ -271,7 +271,7 @@ internal sealed partial class OperationExecutor
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            RecordCompletionError(ex, selection, new PathSegment(parentPath, selection.ResponseKey));
+            RecordException(ex, selection, new PathSegment(parentPath, selection.ResponseKey));
             return SetNull(map, index, nonNull);
         }
 
@@ -362,28 +362,11 @@ internal sealed partial class OperationExecutor
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            RecordCompletionError(ex, selection, path);
+            RecordException(ex, selection, path);
             completed = Invalid;
         }
 
         return completed == Invalid && type is not NonNullType ? null : completed;
-    }
-
-    /// <summary>Records a failure to resolve or complete a position as a field error at <paramref name="path"/>.</summary>
-    private void RecordCompletionError(Exception exception, FieldSelection selection, PathSegment path)
-    {
-        switch (exception)
-        {
-            case FieldErrorException ex:
-                RecordError(ex.Error, selection, path);
-                break;
-            case ScalarCoercionException ex:
-                RecordError(new GraphQLError(ex.Message, innerException: ex), selection, path);
-                break;
-            default:
-                RecordException(exception, selection, path);
-                break;
-        }
     }
 
     private static GraphQLError NonNullViolation(ObjectType parentType, FieldSelection selection) =>
