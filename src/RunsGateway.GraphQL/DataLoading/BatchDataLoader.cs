@@ -13,7 +13,8 @@ public abstract class BatchDataLoader<TKey, TValue> : IDataLoader<TKey, TValue>
     private readonly IBatchScheduler _scheduler;
     private readonly int _maxBatchSize;
     private readonly bool _caching;
-    private readonly Dictionary<TKey, TaskCompletionSource<TValue?>> _cache = [];
+    // Created by the first key that needs a batch: a loader whose keys are all answered at once never allocates it.
+    private Dictionary<TKey, TaskCompletionSource<TValue?>>? _cache;
     private Batch? _current;
 
     /// <summary>Creates a loader dispatched by <paramref name="scheduler"/>.</summary>
@@ -61,7 +62,7 @@ public abstract class BatchDataLoader<TKey, TValue> : IDataLoader<TKey, TValue>
         TaskCompletionSource<TValue?>? promise;
         lock (_sync)
         {
-            if (!_caching || !_cache.TryGetValue(key, out promise))
+            if (!_caching || _cache is null || !_cache.TryGetValue(key, out promise))
             {
                 // An answer at hand is not kept: the next load of the key asks again, which costs what keeping it would (and no
                 // dictionary grows per request for keys that never needed a batch).
@@ -84,7 +85,7 @@ public abstract class BatchDataLoader<TKey, TValue> : IDataLoader<TKey, TValue>
                 batch.Promises.Add(promise);
                 if (_caching)
                 {
-                    _cache[key] = promise;
+                    (_cache ??= [])[key] = promise;
                 }
             }
         }
@@ -156,7 +157,7 @@ public abstract class BatchDataLoader<TKey, TValue> : IDataLoader<TKey, TValue>
     {
         lock (_sync)
         {
-            _cache.Clear();
+            _cache?.Clear();
         }
     }
 
@@ -236,7 +237,7 @@ public abstract class BatchDataLoader<TKey, TValue> : IDataLoader<TKey, TValue>
             {
                 foreach (var key in batch.Keys)
                 {
-                    _cache.Remove(key);
+                    _cache?.Remove(key);
                 }
             }
         }

@@ -23,7 +23,7 @@ internal sealed partial class OperationExecutor
     private readonly bool _includeExceptionDetails;
     private readonly Lock _errorSync = new();
     private List<GraphQLError>? _errors;
-    private ConcurrentDictionary<string, object?>? _contextData;
+    private ContextDataMap? _contextData;
     private readonly IReadOnlyDictionary<string, object?>? _initialContextData;
     private int _outstanding;
     private int _asyncStarted;
@@ -77,10 +77,7 @@ internal sealed partial class OperationExecutor
         {
             if (_contextData is null)
             {
-                var data = _initialContextData is null
-                    ? new ConcurrentDictionary<string, object?>(StringComparer.Ordinal)
-                    : new ConcurrentDictionary<string, object?>(_initialContextData, StringComparer.Ordinal);
-                Interlocked.CompareExchange(ref _contextData, data, null);
+                Interlocked.CompareExchange(ref _contextData, new ContextDataMap(_initialContextData), null);
             }
 
             return _contextData;
