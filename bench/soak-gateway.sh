@@ -13,7 +13,23 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 
 trap cleanup EXIT
 
 [[ "${NO_BUILD:-0}" == 1 ]] || dotnet build src/RunsGateway -c Release -nologo -clp:ErrorsOnly >/dev/null
-ASPNETCORE_ENVIRONMENT=Production Demo__Enabled=true Demo__Port=$sim Logging__Json=false \
+# SIMULATOR=process runs the vendor simulator as its own process (pid in $simulator), so that the gateway's CPU time leaves out the
+# simulator's; by default the gateway runs it in-process (demo mode), as the soak's figures were taken.
+simulator=
+if [[ "${SIMULATOR:-demo}" == process ]]; then
+  dotnet src/RunsGateway.VendorSimulator/bin/Release/net10.0/RunsGateway.VendorSimulator.dll --urls http://$host:$sim --Logging:LogLevel:Default=Warning >"$work/simulator.log" 2>&1 &
+  simulator=$!
+  pids+=($simulator)
+  for _ in $(seq 1 150); do curl -sf "http://$host:$sim/_simulator/runs?vendor=crewship" >/dev/null && break; sleep 0.2; done
+  vendors=(Demo__Enabled=false
+    Vendors__CcExtractor__BaseUrl=http://$host:$sim/ccextractor/api/v1 Vendors__CcExtractor__Token=sim-ccextractor-token
+    Vendors__NeetoPlaydash__BaseUrl=http://$host:$sim/neetoplaydash/api/external/v1 Vendors__NeetoPlaydash__ApiKey=sim-neetoplaydash-key
+    Vendors__TestVibe__BaseUrl=http://$host:$sim/testvibe/api/v1/ops Vendors__TestVibe__ApiKey=tvb_sssssssssssssssssssssssssssssssssssssssssss
+    Vendors__Crewship__BaseUrl=http://$host:$sim/crewship/v1 Vendors__Crewship__ApiKey=sim-crewship-key)
+else
+  vendors=(Demo__Enabled=true Demo__Port=$sim)
+fi
+env ASPNETCORE_ENVIRONMENT=Production "${vendors[@]}" Logging__Json=false \
   dotnet src/RunsGateway/bin/Release/net10.0/RunsGateway.dll --urls http://$host:$gw >"$work/gateway.log" 2>&1 &
 gateway=$!
 pids+=($gateway)
