@@ -13,7 +13,7 @@ public abstract class BatchDataLoader<TKey, TValue> : IDataLoader<TKey, TValue>
     private readonly IBatchScheduler _scheduler;
     private readonly int _maxBatchSize;
     private readonly bool _caching;
-    private readonly Dictionary<TKey, TaskCompletionSource<TValue?>> _cache = [];
+    private readonly Dictionary<TKey, Entry> _cache = [];
     private Batch? _current;
 
     /// <summary>Creates a loader dispatched by <paramref name="scheduler"/>.</summary>
@@ -33,20 +33,52 @@ public abstract class BatchDataLoader<TKey, TValue> : IDataLoader<TKey, TValue>
     /// <returns>A result or an error per key.</returns>
     protected abstract Task<IReadOnlyDictionary<TKey, Result<TValue>>> LoadBatchAsync(IReadOnlyList<TKey> keys, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Answers <paramref name="key"/> at once when its value is already at hand (for example an in-process cache hit), before the
+    /// key would join a batch: the load then completes synchronously, without a batch, a promise or a continuation. Called under the
+    /// loader's lock, once per key while the key is cached for the request, so it must be quick and must not use this loader; the
+    /// answer is cached like a loaded value.
+    /// </summary>
+    /// <param name="key">The key.</param>
+    /// <param name="value">The value (null: the key has no value).</param>
+    /// <returns>Whether <paramref name="value"/> answers the key; false sends the key to the next batch.</returns>
+    protected virtual bool TryLoadImmediately(TKey key, out TValue? value)
+    {
+        value = default;
+        return false;
+    }
+
     /// <inheritdoc />
-    public Task<TValue?> LoadAsync(TKey key, CancellationToken cancellationToken = default)
+    public ValueTask<TValue?> LoadAsync(TKey key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
         if (cancellationToken.IsCancellationRequested)
         {
-            return Task.FromCanceled<TValue?>(cancellationToken);
+            return ValueTask.FromCanceled<TValue?>(cancellationToken);
         }
 
         Batch? scheduled = null;
-        TaskCompletionSource<TValue?> promise;
+        TaskCompletionSource<TValue?>? promise;
         lock (_sync)
         {
-            if (!_caching || !_cache.TryGetValue(key, out promise!))
+            if (_caching && _cache.TryGetValue(key, out var entry))
+            {
+                promise = entry.Pending;
+                if (promise is null)
+                {
+                    return new ValueTask<TValue?>(entry.Value);
+                }
+            }
+            else if (TryLoadImmediately(key, out var value))
+            {
+                if (_caching)
+                {
+                    _cache[key] = new Entry(null, value);
+                }
+
+                return new ValueTask<TValue?>(value);
+            }
+            else
             {
                 var batch = _current;
                 if (batch is null || batch.Keys.Count >= _maxBatchSize)
@@ -62,7 +94,7 @@ public abstract class BatchDataLoader<TKey, TValue> : IDataLoader<TKey, TValue>
                 batch.Promises.Add(promise);
                 if (_caching)
                 {
-                    _cache[key] = promise;
+                    _cache[key] = new Entry(promise, default);
                 }
             }
         }
@@ -73,16 +105,17 @@ public abstract class BatchDataLoader<TKey, TValue> : IDataLoader<TKey, TValue>
         }
 
         // The request's own token needs no registration per key: the batch observes it and the executor stops waiting on it.
-        return cancellationToken.CanBeCanceled && cancellationToken != _scheduler.CancellationToken
+        return new ValueTask<TValue?>(cancellationToken.CanBeCanceled && cancellationToken != _scheduler.CancellationToken
             ? promise.Task.WaitAsync(cancellationToken)
-            : promise.Task;
+            : promise.Task);
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<TValue?>> LoadManyAsync(IReadOnlyCollection<TKey> keys, CancellationToken cancellationToken = default)
+    public ValueTask<IReadOnlyList<TValue?>> LoadManyAsync(IReadOnlyCollection<TKey> keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        var tasks = new Task<TValue?>[keys.Count];
+        var values = new TValue?[keys.Count];
+        Task<TValue?>?[]? pending = null;
         var i = 0;
 
         // Held as running work so that all keys join the same batch before it is dispatched.
@@ -92,7 +125,17 @@ public abstract class BatchDataLoader<TKey, TValue> : IDataLoader<TKey, TValue>
         {
             foreach (var key in keys)
             {
-                tasks[i++] = LoadAsync(key, cancellationToken);
+                var load = LoadAsync(key, cancellationToken);
+                if (load.IsCompletedSuccessfully)
+                {
+                    values[i] = load.Result;
+                }
+                else
+                {
+                    (pending ??= new Task<TValue?>?[values.Length])[i] = load.AsTask();
+                }
+
+                i++;
             }
         }
         finally
@@ -100,7 +143,22 @@ public abstract class BatchDataLoader<TKey, TValue> : IDataLoader<TKey, TValue>
             tracker?.Exit();
         }
 
-        return await Task.WhenAll(tasks).ConfigureAwait(false);
+        return pending is null ? new ValueTask<IReadOnlyList<TValue?>>(values) : new ValueTask<IReadOnlyList<TValue?>>(CompleteAsync(values, pending));
+
+        static async Task<IReadOnlyList<TValue?>> CompleteAsync(TValue?[] values, Task<TValue?>?[] pending)
+        {
+            // Every key settles before the first failure is reported, as with Task.WhenAll.
+            await Task.WhenAll(pending.OfType<Task<TValue?>>()).ConfigureAwait(false);
+            for (var k = 0; k < pending.Length; k++)
+            {
+                if (pending[k] is { } load)
+                {
+                    values[k] = load.Result;
+                }
+            }
+
+            return values;
+        }
     }
 
     /// <summary>Removes every cached key (pending loads keep their batch).</summary>
@@ -193,6 +251,9 @@ public abstract class BatchDataLoader<TKey, TValue> : IDataLoader<TKey, TValue>
             }
         }
     }
+
+    /// <summary>A cached key: the promise of its batch while it loads, or the value it was answered with at once.</summary>
+    private readonly record struct Entry(TaskCompletionSource<TValue?>? Pending, TValue? Value);
 
     private sealed class Batch(BatchDataLoader<TKey, TValue> owner)
     {

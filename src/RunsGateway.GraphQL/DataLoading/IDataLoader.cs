@@ -16,11 +16,14 @@ public delegate Task<IReadOnlyDictionary<TKey, Result<TValue>>> BatchLoadFunctio
 public interface IDataLoader<TKey, TValue>
     where TKey : notnull
 {
-    /// <summary>Loads one key; the same key returns the same task within the loader's lifetime.</summary>
-    Task<TValue?> LoadAsync(TKey key, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Loads one key; within the loader's lifetime the same key gives the same answer (one load). Completes synchronously when the
+    /// loader answers the key at once (an in-process cache hit) or already holds its value.
+    /// </summary>
+    ValueTask<TValue?> LoadAsync(TKey key, CancellationToken cancellationToken = default);
 
     /// <summary>Loads many keys; the results are in the order of <paramref name="keys"/>.</summary>
-    Task<IReadOnlyList<TValue?>> LoadManyAsync(IReadOnlyCollection<TKey> keys, CancellationToken cancellationToken = default);
+    ValueTask<IReadOnlyList<TValue?>> LoadManyAsync(IReadOnlyCollection<TKey> keys, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Decides when batches are dispatched; the executor's scheduler dispatches when execution cannot progress.</summary>

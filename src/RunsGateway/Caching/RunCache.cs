@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,12 @@ internal sealed partial class RunCache
 
     // A lookup only reads: a miss returns null without storing anything; the loaders fetch misses in batches and store them.
     private static readonly HybridCacheEntryOptions Lookup = new() { Flags = HybridCacheEntryFlags.DisableUnderlyingData };
+
+    // A probe of the in-process tier only: never Redis, never stores, and without a token a miss completes on the calling thread.
+    private static readonly HybridCacheEntryOptions LocalProbe = new()
+    {
+        Flags = HybridCacheEntryFlags.DisableUnderlyingData | HybridCacheEntryFlags.DisableDistributedCache | HybridCacheEntryFlags.DisableLocalCacheWrite,
+    };
 
     // Keys and tags are built once per run and reused while the run stays hot; bounded against a flood of distinct references.
     private const int MaxInternedRuns = 10_000;
@@ -135,6 +142,41 @@ internal sealed partial class RunCache
 
         _metrics.CacheLookups(kind, hits, keys.Count - hits);
         return hits;
+    }
+
+    /// <summary>
+    /// The entry under <paramref name="key"/> when this instance's in-process tier holds it: the stored object, synchronously,
+    /// without asking Redis. A miss says nothing about Redis; <see cref="GetManyAsync"/> asks both tiers.
+    /// </summary>
+    public bool TryGetLocal<T>(string kind, string key, [NotNullWhen(true)] out T? value)
+        where T : class
+    {
+        value = null;
+        try
+        {
+            var probe = _cache.GetOrCreateAsync<T?>(key, static _ => default, LocalProbe, null, CancellationToken.None);
+            if (!probe.IsCompletedSuccessfully)
+            {
+                // Not expected with these flags; the lookup is observed and the key takes the batched path.
+                _ = probe.AsTask();
+                return false;
+            }
+
+            value = probe.Result;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogLookupFailed(_logger, key, ex);
+            return false;
+        }
+
+        if (value is null)
+        {
+            return false;
+        }
+
+        _metrics.LocalCacheHit(kind);
+        return true;
     }
 
     /// <summary>Stores a finished part of <paramref name="run"/> for its vendor's lifetime, tagged with the run.</summary>

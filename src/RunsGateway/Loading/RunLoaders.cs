@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using RunsGateway.Caching;
 using RunsGateway.Core;
 using RunsGateway.Errors;
@@ -22,6 +23,40 @@ internal sealed class RunLoaders(IRunSource source, RunCache cache, GatewayMetri
 
     /// <summary>Vendor calls the loaders are making right now (for tests and metrics).</summary>
     public int VendorCallsInFlight => Volatile.Read(ref _vendorCallsInFlight);
+
+    /// <summary>A run this instance holds in its in-process cache: answered at once, without a batch (see <see cref="TryGetCached"/>).</summary>
+    internal bool TryGetCachedRun(RunRef key, VendorStatusTracker tracker, [NotNullWhen(true)] out Run? run) =>
+        TryGetCached(RunCache.RunKind, key, cache.KeysOf(key).Run, tracker, out run);
+
+    /// <summary>A finished run's summary this instance holds in its in-process cache.</summary>
+    internal bool TryGetCachedSummary(RunKey key, VendorStatusTracker tracker, [NotNullWhen(true)] out Summary? summary)
+    {
+        summary = null;
+        return key.IsCacheable && TryGetCached(RunCache.SummaryKind, key.Ref, cache.KeysOf(key.Ref).Summary, tracker, out summary);
+    }
+
+    /// <summary>All of a finished run's specs, when this instance holds them in its in-process cache.</summary>
+    internal bool TryGetCachedSpecs(RunKey key, VendorStatusTracker tracker, [NotNullWhen(true)] out SpecList? specs)
+    {
+        specs = null;
+        return key.IsCacheable && TryGetCached(RunCache.SpecsKind, key.Ref, cache.KeysOf(key.Ref).Specs, tracker, out specs);
+    }
+
+    /// <summary>
+    /// An in-process cache hit, recorded as the batched lookup would record it (a cache answer for the run's vendor). A miss, or
+    /// an entry only Redis holds, leaves the key to the loader's next batch.
+    /// </summary>
+    private bool TryGetCached<TValue>(string kind, RunRef run, string key, VendorStatusTracker tracker, [NotNullWhen(true)] out TValue? value)
+        where TValue : class
+    {
+        if (!cache.TryGetLocal(kind, key, out value))
+        {
+            return false;
+        }
+
+        tracker.Record(run.Vendor, null, fromCache: true);
+        return true;
+    }
 
     internal Task<IReadOnlyDictionary<RunRef, Loaded.Result<Run>>> LoadRunsAsync(IReadOnlyList<RunRef> keys, VendorStatusTracker tracker, RequestBudget budget, CancellationToken cancellationToken) =>
         LoadAsync(

@@ -8,6 +8,8 @@ namespace RunsGateway.Schema;
 internal sealed class RunByRefDataLoader(IBatchScheduler scheduler, RunLoaders loaders, VendorStatusTracker tracker, RequestBudget budget)
     : BatchDataLoader<RunRef, Run>(scheduler)
 {
+    protected override bool TryLoadImmediately(RunRef key, out Run? value) => loaders.TryGetCachedRun(key, tracker, out value);
+
     protected override Task<IReadOnlyDictionary<RunRef, GraphQL.DataLoading.Result<Run>>> LoadBatchAsync(IReadOnlyList<RunRef> keys, CancellationToken cancellationToken) =>
         loaders.LoadRunsAsync(keys, tracker, budget, cancellationToken);
 }
@@ -16,6 +18,8 @@ internal sealed class RunByRefDataLoader(IBatchScheduler scheduler, RunLoaders l
 internal sealed class SummaryByRunDataLoader(IBatchScheduler scheduler, RunLoaders loaders, VendorStatusTracker tracker, RequestBudget budget)
     : BatchDataLoader<RunKey, Summary>(scheduler)
 {
+    protected override bool TryLoadImmediately(RunKey key, out Summary? value) => loaders.TryGetCachedSummary(key, tracker, out value);
+
     protected override Task<IReadOnlyDictionary<RunKey, GraphQL.DataLoading.Result<Summary>>> LoadBatchAsync(IReadOnlyList<RunKey> keys, CancellationToken cancellationToken) =>
         loaders.LoadSummariesAsync(keys, tracker, budget, cancellationToken);
 }
@@ -32,6 +36,12 @@ internal sealed class SpecPageDataLoader(IBatchScheduler scheduler, RunLoaders l
 internal sealed class AllSpecsByRunDataLoader(IBatchScheduler scheduler, RunLoaders loaders, VendorStatusTracker tracker, RequestBudget budget)
     : BatchDataLoader<RunKey, IReadOnlyList<Spec>>(scheduler)
 {
+    protected override bool TryLoadImmediately(RunKey key, out IReadOnlyList<Spec>? value)
+    {
+        value = loaders.TryGetCachedSpecs(key, tracker, out var specs) ? specs.Items : null;
+        return value is not null;
+    }
+
     protected override async Task<IReadOnlyDictionary<RunKey, GraphQL.DataLoading.Result<IReadOnlyList<Spec>>>> LoadBatchAsync(IReadOnlyList<RunKey> keys, CancellationToken cancellationToken)
     {
         var loaded = await loaders.LoadAllSpecsAsync(keys, tracker, budget, cancellationToken).ConfigureAwait(false);

@@ -16,7 +16,7 @@ internal sealed class QueryResolvers
     /// <summary>The most references one <c>runs</c> or <c>nodes</c> call may name.</summary>
     public const int MaxRefs = 100;
 
-    public static async Task<Run?> GetRunAsync(Vendor vendor, string runId, string? project, RunByRefDataLoader runs, RequestBudget budget, IResolverContext context, CancellationToken cancellationToken)
+    public static async ValueTask<Run?> GetRunAsync(Vendor vendor, string runId, string? project, RunByRefDataLoader runs, RequestBudget budget, IResolverContext context, CancellationToken cancellationToken)
     {
         var reference = CreateRef(vendor, runId, project);
         budget.ReserveRuns([reference]);
@@ -25,18 +25,26 @@ internal sealed class QueryResolvers
         return run;
     }
 
-    public static async Task<List<object?>> GetRunsAsync(IReadOnlyList<RunRefInput> refs, RunByRefDataLoader runs, RequestBudget budget, IResolverContext context, CancellationToken cancellationToken)
+    public static ValueTask<List<object?>> GetRunsAsync(IReadOnlyList<RunRefInput> refs, RunByRefDataLoader runs, RequestBudget budget, IResolverContext context, CancellationToken cancellationToken)
     {
-        var settled = await LoadRunsAsync(refs, runs, budget, cancellationToken).ConfigureAwait(false);
-        foreach (var item in settled)
-        {
-            HttpCacheHints.Record(context, item);
-        }
+        var loading = LoadRunsAsync(refs, runs, budget, cancellationToken);
+        return loading.IsCompletedSuccessfully ? new(Recorded(loading.Result, context)) : new(RecordWhenSettledAsync(loading.AsTask(), context));
 
-        return settled;
+        static async Task<List<object?>> RecordWhenSettledAsync(Task<List<object?>> loading, IResolverContext context) =>
+            Recorded(await loading.ConfigureAwait(false), context);
+
+        static List<object?> Recorded(List<object?> settled, IResolverContext context)
+        {
+            foreach (var item in settled)
+            {
+                HttpCacheHints.Record(context, item);
+            }
+
+            return settled;
+        }
     }
 
-    private static Task<List<object?>> LoadRunsAsync(IReadOnlyList<RunRefInput> refs, RunByRefDataLoader runs, RequestBudget budget, CancellationToken cancellationToken)
+    private static ValueTask<List<object?>> LoadRunsAsync(IReadOnlyList<RunRefInput> refs, RunByRefDataLoader runs, RequestBudget budget, CancellationToken cancellationToken)
     {
         if (refs.Count > MaxRefs)
         {
@@ -61,13 +69,31 @@ internal sealed class QueryResolvers
 
         // The field's runs count against the request's upstream budget before any of them loads (aliases cannot multiply calls).
         budget.ReserveRuns(valid);
-        var items = new Task<Run?>[refs.Count];
-        for (var i = 0; i < items.Length; i++)
+
+        // Runs this instance holds answer at once; the rest wait for their batch, and the list settles when the last one has.
+        var settled = new List<object?>(refs.Count);
+        Task<Run?>?[]? pending = null;
+        for (var i = 0; i < refs.Count; i++)
         {
-            items[i] = parsed[i] is { } reference ? runs.LoadAsync(reference, cancellationToken) : Task.FromException<Run?>(errors![i]!);
+            if (parsed[i] is not { } reference)
+            {
+                settled.Add(errors![i]);
+                continue;
+            }
+
+            var load = runs.LoadAsync(reference, cancellationToken);
+            if (load.IsCompletedSuccessfully)
+            {
+                settled.Add(load.Result);
+            }
+            else
+            {
+                settled.Add(null);
+                (pending ??= new Task<Run?>?[refs.Count])[i] = load.AsTask();
+            }
         }
 
-        return SettleAsync(items);
+        return pending is null ? new(settled) : new(SettleAsync(settled, pending));
     }
 
     public static Task<object?> GetNodeAsync(string id, RunByRefDataLoader runs, AllSpecsByRunDataLoader allSpecs, RequestBudget budget, IResolverContext context, CancellationToken cancellationToken)
@@ -143,5 +169,29 @@ internal sealed class QueryResolvers
         }
 
         return [.. items.Select(t => t.IsCompletedSuccessfully ? t.Result : (object?)(t.Exception?.InnerException ?? new OperationCanceledException()))];
+    }
+
+    /// <summary>Fills the entries of <paramref name="settled"/> still pending, each with its value or its exception.</summary>
+    private static async Task<List<object?>> SettleAsync<T>(List<object?> settled, Task<T>?[] pending)
+    {
+        var waiting = pending.OfType<Task<T>>().ToArray();
+        try
+        {
+            await Task.WhenAll(waiting).ConfigureAwait(false);
+        }
+        catch (Exception) when (waiting.Any(t => !t.IsCompletedSuccessfully))
+        {
+            // Reported per item below.
+        }
+
+        for (var i = 0; i < pending.Length; i++)
+        {
+            if (pending[i] is { } task)
+            {
+                settled[i] = task.IsCompletedSuccessfully ? task.Result : task.Exception?.InnerException ?? new OperationCanceledException();
+            }
+        }
+
+        return settled;
     }
 }

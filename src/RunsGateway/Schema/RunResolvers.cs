@@ -23,7 +23,7 @@ internal sealed class RunResolvers
 
     public static ValueTask<Summary?> GetSummaryAsync([Parent] Run run, SummaryByRunDataLoader summaries, CancellationToken cancellationToken) =>
         run.Vendor.HasSeparateSummary()
-            ? new ValueTask<Summary?>(summaries.LoadAsync(run, cancellationToken))
+            ? summaries.LoadAsync(run, cancellationToken)
             : new ValueTask<Summary?>(run.Summary);
 
     public static async Task<IReadOnlyList<TestNode>> GetTestsAsync(

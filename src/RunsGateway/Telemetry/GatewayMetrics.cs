@@ -47,6 +47,9 @@ internal sealed class GatewayMetrics : IDisposable
         }
     }
 
+    /// <summary>Counts one hit of the in-process tier answered without a batched lookup (no span).</summary>
+    public void LocalCacheHit(string kind) => _cacheHits.Add(1, new KeyValuePair<string, object?>("kind", kind));
+
     public void CacheFailure() => _cacheFailures.Add(1);
 
     public void BatchSize(string loader, int size) => _batchSizes.Record(size, new KeyValuePair<string, object?>("loader", loader));

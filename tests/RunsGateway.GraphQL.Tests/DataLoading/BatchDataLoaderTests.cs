@@ -10,8 +10,8 @@ public sealed class BatchDataLoaderTests
         var scope = new DataLoaderScope();
         var loader = new RecordingLoader(scope.Scheduler);
 
-        var first = loader.LoadAsync(7, TestContext.Current.CancellationToken);
-        var second = loader.LoadAsync(7, TestContext.Current.CancellationToken);
+        var first = loader.LoadAsync(7, TestContext.Current.CancellationToken).AsTask();
+        var second = loader.LoadAsync(7, TestContext.Current.CancellationToken).AsTask();
 
         (await first).ShouldBe("v7");
         (await second).ShouldBe("v7");
@@ -24,8 +24,8 @@ public sealed class BatchDataLoaderTests
         var scope = new DataLoaderScope();
         var loader = new RecordingLoader(scope.Scheduler);
 
-        var first = loader.LoadAsync(1, CancellationToken.None);
-        var second = loader.LoadAsync(1, CancellationToken.None);
+        var first = loader.LoadAsync(1, CancellationToken.None).AsTask();
+        var second = loader.LoadAsync(1, CancellationToken.None).AsTask();
 
         second.ShouldBeSameAs(first);
         await first;
@@ -60,8 +60,8 @@ public sealed class BatchDataLoaderTests
         var scheduler = new ManualBatchScheduler();
         var loader = new RecordingLoader(scheduler) { Failing = { 2 } };
 
-        var good = loader.LoadAsync(1, TestContext.Current.CancellationToken);
-        var bad = loader.LoadAsync(2, TestContext.Current.CancellationToken);
+        var good = loader.LoadAsync(1, TestContext.Current.CancellationToken).AsTask();
+        var bad = loader.LoadAsync(2, TestContext.Current.CancellationToken).AsTask();
         scheduler.DispatchAll();
 
         (await good).ShouldBe("v1");
@@ -76,7 +76,7 @@ public sealed class BatchDataLoaderTests
         var scheduler = new ManualBatchScheduler();
         var loader = new RecordingLoader(scheduler);
 
-        var tasks = Enumerable.Range(1, 10).Select(k => loader.LoadAsync(k, TestContext.Current.CancellationToken)).ToList();
+        var tasks = Enumerable.Range(1, 10).Select(k => loader.LoadAsync(k, TestContext.Current.CancellationToken).AsTask()).ToList();
         loader.Batches.ShouldBeEmpty();
         scheduler.DispatchAll();
 
@@ -90,8 +90,8 @@ public sealed class BatchDataLoaderTests
         var scope = new DataLoaderScope();
         var loader = scope.GetOrCreate<int, string>("broken", (_, _) => throw new TimeoutException("backend down"));
 
-        var first = loader.LoadAsync(1, TestContext.Current.CancellationToken);
-        var second = loader.LoadAsync(2, TestContext.Current.CancellationToken);
+        var first = loader.LoadAsync(1, TestContext.Current.CancellationToken).AsTask();
+        var second = loader.LoadAsync(2, TestContext.Current.CancellationToken).AsTask();
 
         (await Should.ThrowAsync<TimeoutException>(() => first)).Message.ShouldBe("backend down");
         await Should.ThrowAsync<TimeoutException>(() => second);
@@ -118,7 +118,7 @@ public sealed class BatchDataLoaderTests
         using var cancellation = new CancellationTokenSource();
         await cancellation.CancelAsync();
 
-        var task = loader.LoadAsync(1, cancellation.Token);
+        var task = loader.LoadAsync(1, cancellation.Token).AsTask();
 
         await Should.ThrowAsync<OperationCanceledException>(() => task);
         loader.Batches.ShouldBeEmpty();
@@ -137,7 +137,7 @@ public sealed class BatchDataLoaderTests
             return new Dictionary<int, Result<string>>();
         });
 
-        var task = loader.LoadAsync(1, TestContext.Current.CancellationToken);
+        var task = loader.LoadAsync(1, TestContext.Current.CancellationToken).AsTask();
         var batchToken = await started.Task;
         batchToken.ShouldBe(requestAborted.Token);
         await requestAborted.CancelAsync();
@@ -160,7 +160,7 @@ public sealed class BatchDataLoaderTests
             return Task.FromResult<IReadOnlyDictionary<int, Result<string>>>(keys.ToDictionary(k => k, k => (Result<string>)("v" + k)));
         });
 
-        await Should.ThrowAsync<InvalidOperationException>(() => loader.LoadAsync(1, TestContext.Current.CancellationToken));
+        await Should.ThrowAsync<InvalidOperationException>(() => loader.LoadAsync(1, TestContext.Current.CancellationToken).AsTask());
         var value = await loader.LoadAsync(1, TestContext.Current.CancellationToken);
 
         value.ShouldBe("v1");
@@ -189,7 +189,7 @@ public sealed class BatchDataLoaderTests
         var scope = new DataLoaderScope(request.Token);
         var loader = new RecordingLoader(scope.Scheduler);
         scope.Enter();
-        var pending = loader.LoadAsync(4, request.Token);
+        var pending = loader.LoadAsync(4, request.Token).AsTask();
 
         await request.CancelAsync();
         scope.Exit();
@@ -204,12 +204,80 @@ public sealed class BatchDataLoaderTests
         var scheduler = new ManualBatchScheduler();
         var loader = new RecordingLoader(scheduler);
         using var caller = new CancellationTokenSource();
-        var pending = loader.LoadAsync(4, caller.Token);
+        var pending = loader.LoadAsync(4, caller.Token).AsTask();
 
         await caller.CancelAsync();
 
         await Should.ThrowAsync<OperationCanceledException>(() => pending);
         loader.Batches.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task LoadAsync_KeyAnsweredImmediately_CompletesSynchronouslyWithoutBatch()
+    {
+        var scheduler = new ManualBatchScheduler();
+        var loader = new RecordingLoader(scheduler) { AtHand = { [4] = "held4" } };
+
+        var load = loader.LoadAsync(4, TestContext.Current.CancellationToken);
+
+        load.IsCompletedSuccessfully.ShouldBeTrue();
+        (await load).ShouldBe("held4");
+        scheduler.Scheduled.ShouldBe(0);
+        loader.Batches.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task LoadAsync_ImmediateAnswerAskedAgain_AnswersFromTheRequestCacheWithoutAskingTwice()
+    {
+        var scheduler = new ManualBatchScheduler();
+        var loader = new RecordingLoader(scheduler) { AtHand = { [4] = "held4" } };
+
+        (await loader.LoadAsync(4, TestContext.Current.CancellationToken)).ShouldBe("held4");
+        loader.AtHand[4] = "changed";
+        (await loader.LoadAsync(4, TestContext.Current.CancellationToken)).ShouldBe("held4");
+
+        loader.Asked.ShouldBe([4]);
+    }
+
+    [Fact]
+    public async Task LoadAsync_KeyAlreadyInABatch_WaitsForTheBatchEvenWhenItComesAtHandLater()
+    {
+        var scheduler = new ManualBatchScheduler();
+        var loader = new RecordingLoader(scheduler);
+        var first = loader.LoadAsync(4, TestContext.Current.CancellationToken).AsTask();
+        loader.AtHand[4] = "held4";
+
+        var second = loader.LoadAsync(4, TestContext.Current.CancellationToken).AsTask();
+        scheduler.DispatchAll();
+
+        (await first).ShouldBe("v4");
+        (await second).ShouldBe("v4");
+        loader.Batches.ShouldHaveSingleItem().ShouldBe([4]);
+    }
+
+    [Fact]
+    public async Task LoadManyAsync_SomeKeysAtHand_BatchesOnlyTheOthersAndKeepsKeyOrder()
+    {
+        var scope = new DataLoaderScope();
+        var loader = new RecordingLoader(scope.Scheduler) { AtHand = { [2] = "held2", [5] = "held5" } };
+
+        var values = await loader.LoadManyAsync([1, 2, 3, 5], TestContext.Current.CancellationToken);
+
+        values.ShouldBe(["v1", "held2", "v3", "held5"]);
+        loader.Batches.ShouldHaveSingleItem().ShouldBe([1, 3]);
+    }
+
+    [Fact]
+    public async Task LoadManyAsync_AllKeysAtHand_CompletesSynchronously()
+    {
+        var scheduler = new ManualBatchScheduler();
+        var loader = new RecordingLoader(scheduler) { AtHand = { [1] = "held1", [2] = "held2" } };
+
+        var values = loader.LoadManyAsync([2, 1], TestContext.Current.CancellationToken);
+
+        values.IsCompletedSuccessfully.ShouldBeTrue();
+        (await values).ShouldBe(["held2", "held1"]);
+        scheduler.Scheduled.ShouldBe(0);
     }
 
     private sealed class ManualBatchScheduler : IBatchScheduler
@@ -218,7 +286,13 @@ public sealed class BatchDataLoaderTests
 
         public CancellationToken CancellationToken => CancellationToken.None;
 
-        public void Schedule(Func<ValueTask> dispatch) => _pending.Add(dispatch);
+        public int Scheduled { get; private set; }
+
+        public void Schedule(Func<ValueTask> dispatch)
+        {
+            Scheduled++;
+            _pending.Add(dispatch);
+        }
 
         public void DispatchAll()
         {
@@ -239,6 +313,18 @@ public sealed class BatchDataLoaderTests
         public HashSet<int> Missing { get; } = [];
 
         public HashSet<int> Failing { get; } = [];
+
+        /// <summary>Values answered at once, without a batch (an in-process cache, say).</summary>
+        public Dictionary<int, string> AtHand { get; } = [];
+
+        /// <summary>The keys <see cref="TryLoadImmediately"/> was asked about, in order.</summary>
+        public List<int> Asked { get; } = [];
+
+        protected override bool TryLoadImmediately(int key, out string? value)
+        {
+            Asked.Add(key);
+            return AtHand.TryGetValue(key, out value);
+        }
 
         protected override Task<IReadOnlyDictionary<int, Result<string>>> LoadBatchAsync(IReadOnlyList<int> keys, CancellationToken cancellationToken)
         {

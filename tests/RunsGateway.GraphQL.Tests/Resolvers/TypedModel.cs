@@ -121,7 +121,7 @@ public sealed class ItemResolvers
 {
     public static string GetLabel([Parent] ItemRecord item) => $"{item.Name}#{item.Id}";
 
-    public static Task<UserRecord?> GetOwnerAsync([Parent] ItemRecord item, UserByIdDataLoader users, CancellationToken cancellationToken) =>
+    public static ValueTask<UserRecord?> GetOwnerAsync([Parent] ItemRecord item, UserByIdDataLoader users, CancellationToken cancellationToken) =>
         users.LoadAsync(item.OwnerId, cancellationToken);
 }
 

@@ -225,7 +225,7 @@ public sealed class TypedResolverBuildTests
     [QueryType]
     public sealed class LoaderQuery
     {
-        public static Task<ItemWithTitle?> GetItemAsync(int id, ItemLoader items) => items.LoadAsync(id);
+        public static ValueTask<ItemWithTitle?> GetItemAsync(int id, ItemLoader items) => items.LoadAsync(id);
 
         public static int GetCount() => 1;
 

@@ -73,6 +73,44 @@ public sealed class RunCacheTests : IAsyncDisposable
         found[0].ShouldBeNull();
     }
 
+    [Fact]
+    public async Task TryGetLocal_StoredRun_AnswersTheStoredObjectAtOnce()
+    {
+        var run = FinishedRun("5");
+        var key = _cache.KeysOf(run.Ref).Run;
+        await _cache.SetAsync(run.Ref, key, run, TestContext.Current.CancellationToken);
+
+        var found = _cache.TryGetLocal<Run>(RunCache.RunKind, key, out var local);
+
+        found.ShouldBeTrue();
+        local.ShouldBeSameAs(run);
+    }
+
+    [Fact]
+    public async Task TryGetLocal_NothingStored_MissesAndStoresNothing()
+    {
+        var run = FinishedRun("6");
+        var key = _cache.KeysOf(run.Ref).Run;
+
+        _cache.TryGetLocal<Run>(RunCache.RunKind, key, out var local).ShouldBeFalse();
+
+        local.ShouldBeNull();
+        (await GetAsync<Run>(RunCache.RunKind, run.Ref, key)).ShouldBeNull("a probe leaves no entry behind");
+    }
+
+    [Fact]
+    public async Task TryGetLocal_PurgedRun_Misses()
+    {
+        var run = FinishedRun("7");
+        var key = _cache.KeysOf(run.Ref).Run;
+        await _cache.SetAsync(run.Ref, key, run, TestContext.Current.CancellationToken);
+        _cache.TryGetLocal<Run>(RunCache.RunKind, key, out _).ShouldBeTrue();
+
+        await _cache.PurgeAsync(run.Ref, TestContext.Current.CancellationToken);
+
+        _cache.TryGetLocal<Run>(RunCache.RunKind, key, out _).ShouldBeFalse();
+    }
+
     public async ValueTask DisposeAsync() => await _services.DisposeAsync();
 
     private async Task<T?> GetAsync<T>(string kind, RunRef run, string key)
