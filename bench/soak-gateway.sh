@@ -29,8 +29,11 @@ if [[ "${SIMULATOR:-demo}" == process ]]; then
 else
   vendors=(Demo__Enabled=true Demo__Port=$sim)
 fi
+# The content root is the build output, so the gateway reads the appsettings.json it ships (its quiet log levels) as a deployment
+# does; from the repository root it would not find the file and would log four lines per request.
 env ASPNETCORE_ENVIRONMENT=Production "${vendors[@]}" Logging__Json=false \
-  dotnet src/RunsGateway/bin/Release/net10.0/RunsGateway.dll --urls http://$host:$gw >"$work/gateway.log" 2>&1 &
+  dotnet src/RunsGateway/bin/Release/net10.0/RunsGateway.dll --contentRoot "$PWD/src/RunsGateway/bin/Release/net10.0" \
+  --urls http://$host:$gw >"$work/gateway.log" 2>&1 &
 gateway=$!
 pids+=($gateway)
 for _ in $(seq 1 150); do curl -sf http://$host:$gw/healthz >/dev/null && break; sleep 0.2; done
