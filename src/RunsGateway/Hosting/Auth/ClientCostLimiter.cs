@@ -67,9 +67,11 @@ internal sealed class ClientCostLimiter(IOptions<GatewayRateLimitOptions> option
     /// <summary>The cost limit of one client: its override when configured, else <see cref="GatewayRateLimitOptions.CostLimit"/>.</summary>
     public int LimitOf(string client)
     {
+        ArgumentNullException.ThrowIfNull(client);
         var limits = options.Value;
-        var name = client.AsSpan(client.IndexOf(':', StringComparison.Ordinal) + 1).ToString();
-        return limits.Clients.Count > 0 && limits.Clients.TryGetValue(name, out var own) ? own : limits.CostLimit;
+        return limits.Clients.Count > 0 && limits.Clients.TryGetValue(client[(client.IndexOf(':', StringComparison.Ordinal) + 1)..], out var own)
+            ? own
+            : limits.CostLimit;
     }
 
     private double PointsPerSecond(int limit) => limit / options.Value.Window.TotalSeconds;

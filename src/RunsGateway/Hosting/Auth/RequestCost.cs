@@ -26,6 +26,12 @@ internal sealed class RequestCostInterceptor(IOptions<GatewayRateLimitOptions> l
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         ArgumentNullException.ThrowIfNull(result);
+        if (!httpContext.Items.ContainsKey(ItemKey))
+        {
+            // The client is exempt (or the request did not pass the middleware): nothing to charge.
+            return null;
+        }
+
         var items = result.Errors.Any(e => e.Extensions?.TryGetValue("code", out var code) == true && code as string == ErrorCodes.ResultTooLarge)
             ? execution.Value.MaxResultItems
             : CountListItems(result.Data);
@@ -59,6 +65,12 @@ internal sealed class CostLimitMiddleware(RequestDelegate next, ClientCostLimite
         }
 
         var client = ClientIdentity.Of(context);
+        if (limiter.LimitOf(client) == 0)
+        {
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
         if (!limiter.TryAdmit(client, out var retryAfter))
         {
             var seconds = (int)Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds));
@@ -66,6 +78,8 @@ internal sealed class CostLimitMiddleware(RequestDelegate next, ClientCostLimite
             return;
         }
 
+        // Asks the interceptor for the operation's cost (an operation that fails before execution costs 1).
+        context.Items[RequestCostInterceptor.ItemKey] = 1;
         try
         {
             await next(context).ConfigureAwait(false);
