@@ -2,8 +2,8 @@
 # Cost of each request kind of the soak (bench/soak.sh), one kind at a time, on a warm gateway:
 #   1. CPU: N sequential requests of the kind on one keep-alive connection, the gateway's CPU time (/proc utime + stime) around
 #      them, with nothing else attached to the process (usable on a loaded machine: CPU time, not wall time);
-#   2. allocation: the same again with a dotnet-counters session attached (dotnet.gc.heap.total_allocated; its own CPU is not in
-#      column 1).
+#   2. allocation and exceptions thrown: the same again with a dotnet-counters session attached (dotnet.gc.heap.total_allocated,
+#      dotnet.exceptions; the session's own CPU is not in column 1). Both are independent of machine load.
 # In demo mode the vendor simulator runs inside the gateway, so column 1 includes the simulator's work for every uncached call;
 # SIMULATOR=process runs it as its own process and adds its CPU as a column.
 # Usage: bash bench/hostile-cost.sh [requests-per-kind]     (allocation needs dotnet-counters: dotnet tool install -g dotnet-counters)
@@ -60,19 +60,21 @@ fi
 python3 - "$work/counters.csv" "$work/windows.txt" "$work/cpu.txt" "$n" <<'PY'
 import csv, datetime, sys
 n = int(sys.argv[4])
-samples = []
+samples, exceptions = [], []
 for row in list(csv.reader(open(sys.argv[1])))[1:]:
-    if len(row) == 5 and row[2].startswith("dotnet.gc.heap.total_allocated"):
-        samples.append((datetime.datetime.strptime(row[0], "%m/%d/%Y %H:%M:%S").replace(tzinfo=datetime.timezone.utc).timestamp(), float(row[4])))
+    if len(row) == 5 and row[2].startswith(("dotnet.gc.heap.total_allocated", "dotnet.exceptions")):
+        at = datetime.datetime.strptime(row[0], "%m/%d/%Y %H:%M:%S").replace(tzinfo=datetime.timezone.utc).timestamp()
+        (samples if row[2].startswith("dotnet.gc") else exceptions).append((at, float(row[4])))
 windows = {kind: (int(start), int(end)) for kind, start, end in (line.split() for line in open(sys.argv[2]))}
-print(f"{'kind':20} {'statuses':10} {'gateway CPU ms/request':>23} {'simulator CPU ms/request':>25} {'allocated MB/request':>21}")
+print(f"{'kind':20} {'statuses':10} {'gateway CPU ms/request':>23} {'simulator CPU ms/request':>25} {'allocated MB/request':>21} {'exceptions/request':>19}")
 for line in open(sys.argv[3]):
     kind, statuses, cpu, sim = line.split()
     if kind in windows:
         start, end = windows[kind]
         allocated = f"{sum(v for t, v in samples if start < t <= end + 1) / n / 1e6:.2f}"
+        thrown = f"{sum(v for t, v in exceptions if start < t <= end + 1) / n:.0f}"
     else:
-        allocated = "-"
-    print(f"{kind:20} {statuses:10} {cpu:>23} {sim:>25} {allocated:>21}")
+        allocated = thrown = "-"
+    print(f"{kind:20} {statuses:10} {cpu:>23} {sim:>25} {allocated:>21} {thrown:>19}")
 PY
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -2,7 +2,8 @@
 # the soak's request bodies into $work: normal.json (10 cached finished runs with summaries, as bench/gateway-load.sh),
 # fanout.json (5 aliases × 60 refs, past MaxUpstreamCalls), many.json (1,000 aliased run fields), amplify.json (150 aliases of
 # tests on a 1,133-test run, past MaxResultItems), amplify-without-id.json, cursor.json and cursors.txt (past-the-end specs
-# cursors with a status filter). Sets host, gw, sim, work, gateway and pids; an EXIT trap stops what pids lists.
+# cursors with a status filter). Sets host, gw, sim, work, gateway and pids; an EXIT trap stops what pids lists. The array gateway_args,
+# when set, adds command-line configuration (e.g. --Gateway:RateLimit:CostLimit=1000).
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 host=127.0.0.1
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
@@ -33,7 +34,7 @@ fi
 # does; from the repository root it would not find the file and would log four lines per request.
 env ASPNETCORE_ENVIRONMENT=Production "${vendors[@]}" Logging__Json=false \
   dotnet src/RunsGateway/bin/Release/net10.0/RunsGateway.dll --contentRoot "$PWD/src/RunsGateway/bin/Release/net10.0" \
-  --urls http://$host:$gw >"$work/gateway.log" 2>&1 &
+  --urls http://$host:$gw ${gateway_args[@]+"${gateway_args[@]}"} >"$work/gateway.log" 2>&1 &
 gateway=$!
 pids+=($gateway)
 for _ in $(seq 1 150); do curl -sf http://$host:$gw/healthz >/dev/null && break; sleep 0.2; done
