@@ -25,6 +25,17 @@ public sealed class CostLimitTests
         return (response.StatusCode, response, body);
     }
 
+    private static async Task<List<HttpStatusCode>> StatusesOfAsync(GatewayHost host, int requests)
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < requests; i++)
+        {
+            statuses.Add((await PostAsync(host, FiveRuns)).Status);
+        }
+
+        return statuses;
+    }
+
     [Fact]
     public async Task Post_ClientPastItsCostPoints_Is429WithRetryAfterUntilTheRefillPaysItsDebt()
     {
@@ -101,11 +112,7 @@ public sealed class CostLimitTests
             ["Gateway:RateLimit:Clients:127.0.0.1"] = "0",
         });
 
-        var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 3; i++)
-        {
-            statuses.Add((await PostAsync(host, FiveRuns)).Status);
-        }
+        var statuses = await StatusesOfAsync(host, 3);
 
         statuses.ShouldAllBe(s => s == HttpStatusCode.OK);
     }
@@ -115,11 +122,7 @@ public sealed class CostLimitTests
     {
         await using var host = await StartAsync(new Dictionary<string, string?>());
 
-        var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 3; i++)
-        {
-            statuses.Add((await PostAsync(host, FiveRuns)).Status);
-        }
+        var statuses = await StatusesOfAsync(host, 3);
 
         statuses.ShouldAllBe(s => s == HttpStatusCode.OK);
         host.Services.GetService<RunsGateway.Hosting.Auth.ClientCostLimiter>().ShouldBeNull("nothing is registered without a cost limit");

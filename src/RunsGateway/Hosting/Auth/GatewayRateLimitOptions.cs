@@ -24,7 +24,8 @@ public sealed class GatewayRateLimitOptions
 
     /// <summary>
     /// Cost points one client may spend per <see cref="Window"/>, refilled continuously; 0 turns cost limiting off. An operation
-    /// costs 1, plus 1 per distinct upstream resource it counted against <c>GraphQL:Execution:MaxUpstreamCalls</c> (cached or not),
+    /// costs 1, plus 1 per upstream resource it counted against <c>GraphQL:Execution:MaxUpstreamCalls</c> (every run a root field names, cached
+    /// or not, and the nested resources it fetched),
     /// plus 1 per <see cref="ItemsPerPoint"/> list items in its response (<c>MaxResultItems</c> when it failed as too large). Its cost is
     /// known when it ends and is then taken from the client's points, which may go below zero: a client is refused while it has
     /// none left, and told when it will have one again.
