@@ -68,6 +68,23 @@ public abstract class VendorOptions
     /// <value>The default value is 16 MiB.</value>
     public int MaxResponseBytes { get; set; } = 16 * 1024 * 1024;
 
+    /// <summary>
+    /// The HTTP version asked of the vendor: 1.1, or 2.0 (all of a vendor's concurrent calls share one connection as HTTP/2 streams). Over
+    /// https, 2.0 is negotiated through TLS (ALPN) and falls back to HTTP/1.1 when the vendor does not offer it; over plain http there is
+    /// no negotiation, so 2.0 means HTTP/2 with prior knowledge (h2c) and the vendor must serve it.
+    /// </summary>
+    /// <value>The default value is 1.1.</value>
+    public Version HttpVersion { get; set; } = System.Net.HttpVersion.Version11;
+
+    /// <summary>
+    /// How <see cref="HttpVersion"/> is negotiated: exactly HTTP/2 over plain http (prior knowledge: no fallback exists there),
+    /// otherwise the version asked for or a lower one.
+    /// </summary>
+    internal HttpVersionPolicy HttpVersionPolicy =>
+        HttpVersion.Major >= 2 && Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp
+            ? HttpVersionPolicy.RequestVersionExact
+            : HttpVersionPolicy.RequestVersionOrLower;
+
     /// <summary>Whether a base URL is configured.</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(BaseUrl);
 }

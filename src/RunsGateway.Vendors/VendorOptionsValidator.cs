@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Options;
 
 namespace RunsGateway.Vendors;
@@ -44,6 +45,7 @@ internal sealed class VendorOptionsValidator<TOptions> : IValidateOptions<TOptio
         Check(options.CircuitBreakerBreakDuration >= TimeSpan.FromMilliseconds(500), $"{section}:CircuitBreakerBreakDuration must be at least 00:00:00.5.");
 
         Check(options.RequestsPerMinute is null or (>= 1 and <= 1_000_000), $"{section}:RequestsPerMinute must be between 1 and 1000000 (or unset for no limit).");
+        Check(options.HttpVersion == HttpVersion.Version11 || options.HttpVersion == HttpVersion.Version20, $"{section}:HttpVersion must be 1.1 or 2.0.");
         Check(options.MaxResponseBytes is >= 1024 and <= 256 * 1024 * 1024, $"{section}:MaxResponseBytes must be between 1024 and 268435456.");
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -165,7 +165,7 @@ internal sealed partial class GraphQLHttpHandler
         if (maxAge is null)
         {
             response.Headers.CacheControl = "no-store";
-            await WriteAsync(response.BodyWriter, result.WriteTo, context.RequestAborted).ConfigureAwait(false);
+            await WriteAsync(response.BodyWriter, result, context.RequestAborted).ConfigureAwait(false);
             return;
         }
 
@@ -184,7 +184,7 @@ internal sealed partial class GraphQLHttpHandler
         var response = context.Response;
         response.StatusCode = StatusCodeOf(result, mediaType, isGet);
         response.ContentType = MediaTypes.ContentTypeOf(mediaType);
-        await WriteAsync(response.BodyWriter, result.WriteTo, context.RequestAborted).ConfigureAwait(false);
+        await WriteAsync(response.BodyWriter, result, context.RequestAborted).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -219,25 +219,35 @@ internal sealed partial class GraphQLHttpHandler
     /// <summary>Merges the response extensions the interceptors add into the result (for HTTP, SSE and WebSocket answers alike).</summary>
     internal static ExecutionResult ApplyInterceptors(IGraphQLRequestInterceptor[] interceptors, HttpContext context, IReadOnlyDictionary<string, object?> contextData, ExecutionResult result)
     {
+        IReadOnlyDictionary<string, object?>? only = null;
         Dictionary<string, object?>? extensions = null;
         foreach (var interceptor in interceptors)
         {
-            if (interceptor.OnResult(context, contextData, result) is { Count: > 0 } added)
+            if (interceptor.OnResult(context, contextData, result) is not { Count: > 0 } added)
             {
-                extensions ??= result.Extensions is null ? new(StringComparer.Ordinal) : new(result.Extensions, StringComparer.Ordinal);
-                foreach (var pair in added)
-                {
-                    extensions[pair.Key] = pair.Value;
-                }
+                continue;
+            }
+
+            if (only is null && extensions is null && result.Extensions is null)
+            {
+                // The common case, one interceptor adding to a result without extensions: its map is taken as it is.
+                only = added;
+                continue;
+            }
+
+            extensions ??= new(only ?? result.Extensions ?? new Dictionary<string, object?>(), StringComparer.Ordinal);
+            foreach (var pair in added)
+            {
+                extensions[pair.Key] = pair.Value;
             }
         }
 
-        if (extensions is null)
+        if ((extensions ?? only) is not { } merged)
         {
             return result;
         }
 
-        return result.HasData ? ExecutionResult.FromData(result.Data, result.Errors, extensions) : ExecutionResult.FromErrors(result.Errors, extensions);
+        return result.HasData ? ExecutionResult.FromData(result.Data, result.Errors, merged) : ExecutionResult.FromErrors(result.Errors, merged);
     }
 
     /// <summary>Handles a request below the GraphQL path: the IDE's files and its configuration.</summary>
@@ -374,7 +384,7 @@ internal sealed partial class GraphQLHttpHandler
         }
 
         response.ContentType = MediaTypes.ContentTypeOf(mediaType);
-        await WriteAsync(response.BodyWriter, writer => WriteError(writer, error), context.RequestAborted).ConfigureAwait(false);
+        await WriteAsync(response.BodyWriter, static (writer, error) => WriteError(writer, error), error, context.RequestAborted).ConfigureAwait(false);
     }
 
     private static void WriteError(Utf8JsonWriter writer, TransportError error)
@@ -387,15 +397,34 @@ internal sealed partial class GraphQLHttpHandler
         writer.WriteEndObject();
     }
 
-    private static async Task WriteAsync(PipeWriter body, Action<Utf8JsonWriter> write, CancellationToken cancellationToken)
+    private static Task WriteAsync(PipeWriter body, ExecutionResult result, CancellationToken cancellationToken) =>
+        WriteAsync(body, static (writer, result) => result.WriteTo(writer), result, cancellationToken);
+
+    private static Task WriteAsync<TState>(PipeWriter body, Action<Utf8JsonWriter, TState> write, TState state, CancellationToken cancellationToken)
     {
-        // The JSON goes straight into the response pipe's buffers; no intermediate string or array.
-        using (var writer = new Utf8JsonWriter((IBufferWriter<byte>)body, WriterOptions))
+        // The JSON goes straight into the response pipe's buffers (no intermediate string or array), through this thread's writer:
+        // writing is synchronous, so the writer is free again before the flush is awaited.
+        var writer = _threadWriter ??= new Utf8JsonWriter(NoOutput.Instance, WriterOptions);
+        writer.Reset(body);
+        try
         {
-            write(writer);
+            write(writer, state);
             writer.Flush();
         }
+        finally
+        {
+            // Detached from the response, which it must not keep alive.
+            writer.Reset(NoOutput.Instance);
+        }
 
+        return FlushAsync(body, cancellationToken);
+    }
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? _threadWriter;
+
+    private static async Task FlushAsync(PipeWriter body, CancellationToken cancellationToken)
+    {
         try
         {
             await body.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -404,5 +433,17 @@ internal sealed partial class GraphQLHttpHandler
         {
             // The client went away while we answered.
         }
+    }
+
+    /// <summary>Where the thread's writer points between responses: nowhere.</summary>
+    private sealed class NoOutput : IBufferWriter<byte>
+    {
+        public static readonly NoOutput Instance = new();
+
+        public void Advance(int count) => throw new InvalidOperationException("The response writer is not attached to a response.");
+
+        public Memory<byte> GetMemory(int sizeHint = 0) => throw new InvalidOperationException("The response writer is not attached to a response.");
+
+        public Span<byte> GetSpan(int sizeHint = 0) => throw new InvalidOperationException("The response writer is not attached to a response.");
     }
 }

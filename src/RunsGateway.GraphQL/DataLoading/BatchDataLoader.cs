@@ -13,7 +13,7 @@ public abstract class BatchDataLoader<TKey, TValue> : IDataLoader<TKey, TValue>
     private readonly IBatchScheduler _scheduler;
     private readonly int _maxBatchSize;
     private readonly bool _caching;
-    private readonly Dictionary<TKey, Entry> _cache = [];
+    private readonly Dictionary<TKey, TaskCompletionSource<TValue?>> _cache = [];
     private Batch? _current;
 
     /// <summary>Creates a loader dispatched by <paramref name="scheduler"/>.</summary>
@@ -36,8 +36,8 @@ public abstract class BatchDataLoader<TKey, TValue> : IDataLoader<TKey, TValue>
     /// <summary>
     /// Answers <paramref name="key"/> at once when its value is already at hand (for example an in-process cache hit), before the
     /// key would join a batch: the load then completes synchronously, without a batch, a promise or a continuation. Called under the
-    /// loader's lock, once per key while the key is cached for the request, so it must be quick and must not use this loader; the
-    /// answer is cached like a loaded value.
+    /// loader's lock for every load of a key the loader does not hold (a key answered here is asked again next time; a key in a
+    /// batch is not asked until the batch has failed), so it must be quick and must not use this loader.
     /// </summary>
     /// <param name="key">The key.</param>
     /// <param name="value">The value (null: the key has no value).</param>
@@ -61,25 +61,15 @@ public abstract class BatchDataLoader<TKey, TValue> : IDataLoader<TKey, TValue>
         TaskCompletionSource<TValue?>? promise;
         lock (_sync)
         {
-            if (_caching && _cache.TryGetValue(key, out var entry))
+            if (!_caching || !_cache.TryGetValue(key, out promise))
             {
-                promise = entry.Pending;
-                if (promise is null)
+                // An answer at hand is not kept: the next load of the key asks again, which costs what keeping it would (and no
+                // dictionary grows per request for keys that never needed a batch).
+                if (TryLoadImmediately(key, out var value))
                 {
-                    return new ValueTask<TValue?>(entry.Value);
-                }
-            }
-            else if (TryLoadImmediately(key, out var value))
-            {
-                if (_caching)
-                {
-                    _cache[key] = new Entry(null, value);
+                    return new ValueTask<TValue?>(value);
                 }
 
-                return new ValueTask<TValue?>(value);
-            }
-            else
-            {
                 var batch = _current;
                 if (batch is null || batch.Keys.Count >= _maxBatchSize)
                 {
@@ -94,7 +84,7 @@ public abstract class BatchDataLoader<TKey, TValue> : IDataLoader<TKey, TValue>
                 batch.Promises.Add(promise);
                 if (_caching)
                 {
-                    _cache[key] = new Entry(promise, default);
+                    _cache[key] = promise;
                 }
             }
         }
@@ -251,9 +241,6 @@ public abstract class BatchDataLoader<TKey, TValue> : IDataLoader<TKey, TValue>
             }
         }
     }
-
-    /// <summary>A cached key: the promise of its batch while it loads, or the value it was answered with at once.</summary>
-    private readonly record struct Entry(TaskCompletionSource<TValue?>? Pending, TValue? Value);
 
     private sealed class Batch(BatchDataLoader<TKey, TValue> owner)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
@@ -17,6 +18,9 @@ public static class JsonInput
     // Object member names repeat across requests ("vendor", "runId", ...): each is allocated once, not per object read.
     private static readonly ConcurrentDictionary<string, string> Names = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> NameLookup = Names.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Shared names by their UTF-8 bytes, one per slot, replaced as others come: most bodies repeat a handful of names.
+    private static readonly RecentName?[] RecentNames = new RecentName?[64];
 
     /// <summary>Parses JSON text into a runtime value.</summary>
     /// <exception cref="JsonException">The text is not valid JSON.</exception>
@@ -75,13 +79,7 @@ public static class JsonInput
 
                 return reader.GetDouble();
             case JsonTokenType.StartArray:
-                var list = new List<object?>();
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                {
-                    list.Add(ReadValue(ref reader));
-                }
-
-                return list;
+                return ReadArray(ref reader);
             case JsonTokenType.StartObject:
                 var map = new InputMap.Builder();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
@@ -99,15 +97,62 @@ public static class JsonInput
         }
     }
 
+    /// <summary>An array as an exactly sized <c>object?[]</c>, collected in a pooled buffer (no list growing item by item).</summary>
+    private static object?[] ReadArray(ref Utf8JsonReader reader)
+    {
+        var buffer = ArrayPool<object?>.Shared.Rent(16);
+        var count = 0;
+        try
+        {
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (count == buffer.Length)
+                {
+                    var larger = ArrayPool<object?>.Shared.Rent(count * 2);
+                    buffer.AsSpan(0, count).CopyTo(larger);
+                    ArrayPool<object?>.Shared.Return(buffer, clearArray: true);
+                    buffer = larger;
+                }
+
+                buffer[count++] = ReadValue(ref reader);
+            }
+
+            return count == 0 ? [] : buffer.AsSpan(0, count).ToArray();
+        }
+        finally
+        {
+            ArrayPool<object?>.Shared.Return(buffer, clearArray: true);
+        }
+    }
+
     /// <summary>The member name at the reader: a shared string for short names seen before (at most <see cref="MaxNames"/> are kept).</summary>
     private static string ReadName(ref Utf8JsonReader reader)
     {
+        // The common case, compared as UTF-8 bytes: an unescaped name met lately (no transcoding, no hashing of characters).
+        var recent = !reader.HasValueSequence && !reader.ValueIsEscaped ? reader.ValueSpan : default;
+        ref var slot = ref RecentNames[recent.IsEmpty ? 0 : (recent.Length * 31 + recent[0] * 7 + recent[^1]) % RecentNames.Length];
+        if (!recent.IsEmpty && Volatile.Read(ref slot) is { } seen && recent.SequenceEqual(seen.Utf8))
+        {
+            return seen.Name;
+        }
+
         var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
         if (length > MaxNameLength)
         {
             return reader.GetString()!;
         }
 
+        var shared = ReadSharedName(ref reader);
+        if (!recent.IsEmpty && ReferenceEquals(shared, Names.GetValueOrDefault(shared)))
+        {
+            Volatile.Write(ref slot, new RecentName(recent.ToArray(), shared));
+        }
+
+        return shared;
+    }
+
+    private static string ReadSharedName(ref Utf8JsonReader reader)
+    {
         Span<char> buffer = stackalloc char[MaxNameLength];
         var written = reader.CopyString(buffer);
         var name = buffer[..written];
@@ -143,4 +188,6 @@ public static class JsonInput
 
         return map;
     }
+
+    private sealed record RecentName(byte[] Utf8, string Name);
 }

@@ -47,6 +47,21 @@ internal static class JsonValueWriter
             case ResultNode node:
                 node.WriteTo(writer);
                 break;
+            case IJsonWritable writable:
+                writable.WriteJson(writer);
+                break;
+            case InputMap input:
+                // Indexed, so that writing a variables-shaped map does not box an enumerator.
+                writer.WriteStartObject();
+                for (var i = 0; i < input.Count; i++)
+                {
+                    var (key, item) = input.GetAt(i);
+                    writer.WritePropertyName(key);
+                    Write(writer, item);
+                }
+
+                writer.WriteEndObject();
+                break;
             case IReadOnlyDictionary<string, object?> map:
                 writer.WriteStartObject();
                 foreach (var pair in map)

@@ -265,9 +265,10 @@ public static partial class Scalars
         public override object? Serialize(object? value)
         {
             value = Unwrap(value);
-            if (value is bool b)
+            if (value is bool)
             {
-                return b;
+                // Already a box (often a shared one): returned as it is rather than boxed again.
+                return value;
             }
 
             if (TryGetNumber(value, out var number, out _, out _) && double.IsFinite(number))
@@ -350,8 +351,8 @@ public static partial class Scalars
             value = Unwrap(value);
             return value switch
             {
-                DateTimeOffset dto => Format(dto),
-                System.DateTime dt when dt.Kind == DateTimeKind.Utc => Format(new DateTimeOffset(dt)),
+                DateTimeOffset dto => FormatRecent(dto),
+                System.DateTime dt when dt.Kind == DateTimeKind.Utc => FormatRecent(new DateTimeOffset(dt)),
                 System.DateTime dt => throw new ScalarCoercionException($"DateTime cannot represent a DateTime of kind {dt.Kind}: the offset is unknown."),
                 string s when TryParse(s, out var parsed) => Format(parsed),
                 _ => throw new ScalarCoercionException($"DateTime cannot represent value: {ValueText.Inspect(value)}"),
@@ -372,6 +373,30 @@ public static partial class Scalars
             return literal is StringValueNode s && TryParse(s.Value, out var parsed)
                 ? parsed
                 : throw new ScalarCoercionException($"DateTime cannot represent value: {LiteralPrinter.Print(literal)}; expected an RFC 3339 date-time string.");
+        }
+
+        // The texts of instants this thread formatted lately: cached objects serve the same instants in every response.
+        private const int RecentSlotBits = 7;
+        private const int RecentSlots = 1 << RecentSlotBits;
+        [ThreadStatic]
+        private static (long Ticks, long OffsetTicks, string Text)[]? _recent;
+
+        /// <summary><see cref="Format"/> through a small per-thread table of recent instants (same text, no new string on a hit).</summary>
+        internal static string FormatRecent(DateTimeOffset value)
+        {
+            var recent = _recent ??= new (long, long, string)[RecentSlots];
+            var ticks = value.UtcTicks;
+            var offset = value.Offset.Ticks;
+            // Fibonacci hashing: instants of whole seconds share their low bits, so the slot comes from the product's high bits.
+            ref var slot = ref recent[(int)((ulong)((ticks ^ offset) * -7046029254386353131L) >> (64 - RecentSlotBits))];
+            if (slot.Text is not null && slot.Ticks == ticks && slot.OffsetTicks == offset)
+            {
+                return slot.Text;
+            }
+
+            var text = Format(value);
+            slot = (ticks, offset, text);
+            return text;
         }
 
         /// <summary>

@@ -85,15 +85,21 @@ public static class VendorsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IVendorSource, TSource>());
 
         var vendor = VendorOf<TOptions>();
-        var builder = services.AddRefitGeneratedClient<TApi>(jsonContext, static _ => new RefitSettings(), httpClientName)
+        var builder = services.AddRefitGeneratedClient<TApi>(jsonContext, static sp => RefitSettingsFor(sp.GetRequiredService<IOptions<TOptions>>().Value), httpClientName)
             .ConfigureHttpClient((sp, http) => ConfigureHttpClient(http, sp.GetRequiredService<IOptions<TOptions>>().Value))
 
             // Vendor redirects are never followed (a redirect would carry the credential to another host); the 3xx is a bad response.
+            // Vendors are third parties: our trace context (traceparent, tracestate, baggage) is never sent to them.
             .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler
             {
                 AllowAutoRedirect = false,
                 UseCookies = false,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+                ActivityHeadersPropagator = null,
+
+                // With HttpVersion 2.0, a vendor that allows fewer concurrent streams than MaxConcurrentRequests gets a second
+                // connection rather than queued calls.
+                EnableMultipleHttp2Connections = true,
             })
 
             // Each source keeps one client (pooled connections are recycled by PooledConnectionLifetime instead).
@@ -119,6 +125,9 @@ public static class VendorsServiceCollectionExtensions
             sp.GetRequiredService<IOptions<TOptions>>().Value.MaxResponseBytes));
         configureHttpClient?.Invoke(vendor, builder);
     }
+
+    private static RefitSettings RefitSettingsFor(VendorOptions options) =>
+        new() { Version = options.HttpVersion, VersionPolicy = options.HttpVersionPolicy };
 
     private static void ConfigureHttpClient(HttpClient http, VendorOptions options)
     {

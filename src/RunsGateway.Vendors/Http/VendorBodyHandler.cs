@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Globalization;
 
 namespace RunsGateway.Vendors.Http;
@@ -15,6 +16,14 @@ internal sealed class VendorBodyHandler(VendorRateBudget budget, int maxBytes) :
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (Activity.Current is not null && !VendorTelemetry.ActivitySource.HasListeners())
+        {
+            // Nobody records vendor spans: the attempt runs without the request's activity (this async method's own context; the
+            // caller keeps it), so SocketsHttpHandler does not start an activity per attempt that nothing records and that would
+            // only serve trace-context propagation, which vendor clients never do.
+            Activity.Current = null;
+        }
+
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         try
         {

@@ -1,5 +1,7 @@
 using RunsGateway.Core;
+using System.Text.Json;
 using RunsGateway.Errors;
+using RunsGateway.GraphQL.Execution;
 
 namespace RunsGateway.Loading;
 
@@ -11,20 +13,13 @@ internal sealed class VendorStatusTracker
 {
     public const string ContextKey = "RunsGateway.VendorStatus";
 
-    // Recorded once per loaded key, so it must not allocate: one mutable state per vendor, under a lock.
+    // Recorded once per loaded key, so it must not allocate: one mutable state per vendor (indexed by the enum), under a lock.
+    private static readonly Vendor[] ByName = [.. Enum.GetValues<Vendor>().OrderBy(VendorErrors.EnumName, StringComparer.Ordinal)];
     private readonly Lock _gate = new();
-    private readonly Dictionary<Vendor, State> _states = [];
+    private readonly State?[] _states = new State?[ByName.Length];
+    private int _touched;
 
-    public bool IsEmpty
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _states.Count == 0;
-            }
-        }
-    }
+    public bool IsEmpty => Volatile.Read(ref _touched) == 0;
 
     /// <summary>Records one outcome; a vendor that failed once in the request stays failed.</summary>
     public void Record(Vendor vendor, VendorError? error, bool fromCache = false)
@@ -32,9 +27,11 @@ internal sealed class VendorStatusTracker
         var failed = error is not null && error.Kind is not (VendorErrorKind.NotFound or VendorErrorKind.InvalidReference);
         lock (_gate)
         {
-            if (!_states.TryGetValue(vendor, out var state))
+            ref var slot = ref _states[(int)vendor];
+            if (slot is not { } state)
             {
-                _states[vendor] = state = new State();
+                slot = state = new State();
+                _touched++;
             }
 
             state.Answered &= !failed;
@@ -44,33 +41,50 @@ internal sealed class VendorStatusTracker
         }
     }
 
-    /// <summary>The extension value: <c>{ "CCEXTRACTOR": { "answered": true, "fromCache": 2, "fromVendor": 1 }, … }</c>.</summary>
-    public IReadOnlyDictionary<string, object?> ToExtension()
+    /// <summary>
+    /// The extension value: <c>{ "CCEXTRACTOR": { "answered": true, "fromCache": 2, "fromVendor": 1 }, … }</c>, vendors in name order,
+    /// as it stands now (a snapshot that writes its own JSON).
+    /// </summary>
+    public IJsonWritable ToExtension()
     {
-        var result = new SortedDictionary<string, object?>(StringComparer.Ordinal);
-        KeyValuePair<Vendor, State>[] states;
+        var touched = new (string Name, State Counts)[Volatile.Read(ref _touched)];
+        var at = 0;
         lock (_gate)
         {
-            states = [.. _states];
+            foreach (var vendor in ByName)
+            {
+                if (_states[(int)vendor] is { } state && at < touched.Length)
+                {
+                    touched[at++] = (VendorErrors.EnumName(vendor), state.Copy());
+                }
+            }
         }
 
-        foreach (var (vendor, state) in states)
+        return new Extension(touched.AsSpan(0, at).ToArray());
+    }
+
+    private sealed class Extension((string Name, State Counts)[] vendors) : IJsonWritable
+    {
+        public void WriteJson(Utf8JsonWriter writer)
         {
-            var entry = new Dictionary<string, object?>
+            ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartObject();
+            foreach (var (name, counts) in vendors)
             {
-                ["answered"] = state.Answered,
-                ["fromCache"] = state.FromCache,
-                ["fromVendor"] = state.FromVendor,
-            };
-            if (state.ErrorCode is { } code)
-            {
-                entry["code"] = code;
+                writer.WriteStartObject(name);
+                writer.WriteBoolean("answered", counts.Answered);
+                writer.WriteNumber("fromCache", counts.FromCache);
+                writer.WriteNumber("fromVendor", counts.FromVendor);
+                if (counts.ErrorCode is { } code)
+                {
+                    writer.WriteString("code", code);
+                }
+
+                writer.WriteEndObject();
             }
 
-            result[VendorErrors.EnumName(vendor)] = entry;
+            writer.WriteEndObject();
         }
-
-        return result;
     }
 
     private sealed class State
@@ -82,5 +96,7 @@ internal sealed class VendorStatusTracker
         public int FromCache { get; set; }
 
         public int FromVendor { get; set; }
+
+        public State Copy() => (State)MemberwiseClone();
     }
 }

@@ -291,30 +291,12 @@ internal sealed class ChromiumPage(HeadlessChromium browser, string sessionId)
     }
 
     /// <summary>
-    /// Evaluates <paramref name="expression"/> until it returns a truthy value or <paramref name="timeout"/> passes
-    /// (a real browser renders asynchronously, so this polls with a deadline); returns the last value.
+    /// Evaluates <paramref name="expression"/> until it returns a truthy value or <paramref name="timeout"/> passes (a real browser
+    /// renders asynchronously, so this polls with a deadline); an evaluation that fails while the page is between documents counts
+    /// as "not yet" (<see cref="ChromiumPolling.PollAsync"/>).
     /// </summary>
-    public async Task<JsonNode?> WaitForAsync(string expression, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            var value = await EvaluateAsync(expression, cancellationToken);
-            if (IsTruthy(value))
-            {
-                return value;
-            }
-
-            if (deadline.Elapsed > timeout)
-            {
-                throw new TimeoutException(
-                    $"'{expression}' stayed falsy for {timeout.TotalSeconds:0} s; last value {value?.ToJsonString() ?? "undefined"}; " +
-                    $"page errors: {string.Join(" | ", browser.PageErrors)}");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
-        }
-    }
+    public Task<JsonNode?> WaitForAsync(string expression, TimeSpan timeout, CancellationToken cancellationToken) =>
+        this.PollAsync(browser, expression, timeout, cancellationToken);
 
     /// <summary>Saves a PNG screenshot of the tab (useful when a browser test fails).</summary>
     public async Task SaveScreenshotAsync(string path, CancellationToken cancellationToken)
@@ -322,13 +304,4 @@ internal sealed class ChromiumPage(HeadlessChromium browser, string sessionId)
         var shot = await browser.SendAsync("Page.captureScreenshot", new JsonObject { ["format"] = "png" }, SessionId, cancellationToken);
         await File.WriteAllBytesAsync(path, Convert.FromBase64String(shot["data"]!.GetValue<string>()), cancellationToken);
     }
-
-    private static bool IsTruthy(JsonNode? value) => value switch
-    {
-        null => false,
-        JsonValue v when v.GetValueKind() == JsonValueKind.False => false,
-        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>().Length > 0,
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.GetValue<double>() != 0,
-        _ => true,
-    };
 }

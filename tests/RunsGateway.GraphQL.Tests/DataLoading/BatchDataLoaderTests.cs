@@ -227,16 +227,19 @@ public sealed class BatchDataLoaderTests
     }
 
     [Fact]
-    public async Task LoadAsync_ImmediateAnswerAskedAgain_AnswersFromTheRequestCacheWithoutAskingTwice()
+    public async Task LoadAsync_ImmediateAnswerGone_LaterLoadJoinsABatch()
     {
         var scheduler = new ManualBatchScheduler();
         var loader = new RecordingLoader(scheduler) { AtHand = { [4] = "held4" } };
-
         (await loader.LoadAsync(4, TestContext.Current.CancellationToken)).ShouldBe("held4");
-        loader.AtHand[4] = "changed";
-        (await loader.LoadAsync(4, TestContext.Current.CancellationToken)).ShouldBe("held4");
+        loader.AtHand.Remove(4);
 
-        loader.Asked.ShouldBe([4]);
+        var later = loader.LoadAsync(4, TestContext.Current.CancellationToken).AsTask();
+        scheduler.DispatchAll();
+
+        (await later).ShouldBe("v4", "an answer at hand is asked again, not kept by the loader");
+        loader.Asked.ShouldBe([4, 4]);
+        loader.Batches.ShouldHaveSingleItem().ShouldBe([4]);
     }
 
     [Fact]

@@ -82,6 +82,37 @@ public sealed class ExecutionResultTests
 
         json.ShouldBe("""{"data":{"x":1},"extensions":{"cost":{"fields":3,"ratio":0.25,"tags":["a"]}}}""");
     }
+
+    [Fact]
+    public void ToJson_ExtensionThatWritesItself_WritesItsOwnJson()
+    {
+        var extensions = new Dictionary<string, object?> { ["vendors"] = new SelfWritten() };
+
+        var json = ExecutionResult.FromData(new Dictionary<string, object?> { ["x"] = 1 }, extensions: extensions).ToJson();
+
+        json.ShouldBe("""{"data":{"x":1},"extensions":{"vendors":{"written":true}}}""");
+    }
+
+    [Fact]
+    public void ToJson_ParsedObjectAsExtension_WrittenInOrder()
+    {
+        var parsed = JsonInput.ParseObject("""{"b": [1, "two"], "a": {"c": null}}""");
+        var extensions = new Dictionary<string, object?> { ["echo"] = parsed };
+
+        var json = ExecutionResult.FromData(new Dictionary<string, object?> { ["x"] = 1 }, extensions: extensions).ToJson();
+
+        json.ShouldBe("""{"data":{"x":1},"extensions":{"echo":{"b":[1,"two"],"a":{"c":null}}}}""");
+    }
+
+    private sealed class SelfWritten : IJsonWritable
+    {
+        public void WriteJson(System.Text.Json.Utf8JsonWriter writer)
+        {
+            writer.WriteStartObject();
+            writer.WriteBoolean("written", true);
+            writer.WriteEndObject();
+        }
+    }
 }
 
 public sealed class JsonInputObjectTests

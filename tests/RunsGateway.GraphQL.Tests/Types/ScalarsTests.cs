@@ -172,6 +172,22 @@ public sealed class ScalarsTests
     }
 
     [Fact]
+    public void DateTimeSerialize_SameInstantAgain_ReusesItsTextAndKeepsOffsetsApart()
+    {
+        var utc = new DateTimeOffset(2026, 12, 4, 3, 0, 0, TimeSpan.Zero);
+        var shifted = utc.ToOffset(TimeSpan.FromHours(2));
+
+        var first = Scalars.DateTime.Serialize(utc);
+        var again = Scalars.DateTime.Serialize(utc);
+        var other = Scalars.DateTime.Serialize(shifted);
+
+        again.ShouldBeSameAs(first, "a recent instant's text is reused, not formatted again");
+        first.ShouldBe("2026-12-04T03:00:00Z");
+        other.ShouldBe("2026-12-04T05:00:00+02:00", "the same instant at another offset is another text");
+        Scalars.DateTime.Serialize(utc).ShouldBe("2026-12-04T03:00:00Z");
+    }
+
+    [Fact]
     public void DateTimeSerialize_DateTimeOffset_WritesRfc3339()
     {
         Scalars.DateTime.Serialize(new DateTimeOffset(2024, 2, 29, 12, 30, 0, TimeSpan.Zero)).ShouldBe("2024-02-29T12:30:00Z");

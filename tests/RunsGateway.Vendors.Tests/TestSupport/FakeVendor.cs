@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
@@ -27,10 +28,15 @@ public sealed class FakeVendor : IAsyncDisposable
     /// <summary>Requests received (method and path-and-query), in order.</summary>
     public List<string> Requests { get; } = [];
 
-    public static async Task<FakeVendor> StartAsync(Func<HttpContext, Task> handle)
+    /// <summary>The protocol (e.g. <c>HTTP/1.1</c>) and the headers of each request received, in order.</summary>
+    public List<(string Protocol, IHeaderDictionary Headers)> Received { get; } = [];
+
+    /// <param name="handle">The answer to every request.</param>
+    /// <param name="protocols">What the endpoint serves; <see cref="HttpProtocols.Http2"/> alone is HTTP/2 with prior knowledge (h2c).</param>
+    public static async Task<FakeVendor> StartAsync(Func<HttpContext, Task> handle, HttpProtocols protocols = HttpProtocols.Http1)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseKestrel(kestrel => kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = protocols)).UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
         FakeVendor? vendor = null;
@@ -39,6 +45,7 @@ public sealed class FakeVendor : IAsyncDisposable
             lock (vendor!.Requests)
             {
                 vendor.Requests.Add($"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}");
+                vendor.Received.Add((context.Request.Protocol, new HeaderDictionary(context.Request.Headers.ToDictionary())));
             }
 
             await handle(context);
