@@ -193,6 +193,11 @@ internal sealed partial class OperationExecutor
 
         var field = selection.Field!;
         var nonNull = field.Type is NonNullType;
+        if (field.MemberReader is { } read && source is not null && field.Type.NullableType() is ScalarType or EnumType)
+        {
+            return ExecuteMemberLeaf(map, index, parentType, source, selection, parentPath, read, nonNull);
+        }
+
         var asyncStarted = Volatile.Read(ref _asyncStarted);
         ValueTask<object?> pending;
         ResolverContext? context = null;
@@ -254,6 +259,37 @@ internal sealed partial class OperationExecutor
     /// </summary>
     private static object? ResultOrFailure(ValueTask<object?> completed) =>
         completed.IsFaulted ? completed.AsTask().Exception!.InnerException! : completed.Result;
+
+    /// <summary>
+    /// A scalar or enum field read straight from a property of its parent (<see cref="FieldDefinition.MemberReader"/>): the value of
+    /// the resolver it stands for, completed without renting a resolver context; the field's path exists only if it fails.
+    /// </summary>
+    private bool ExecuteMemberLeaf(ResultMap map, int index, ObjectType parentType, object source, FieldSelection selection, PathSegment? parentPath, Func<object, object?> read, bool nonNull)
+    {
+        object? completed;
+        try
+        {
+            var value = read(source);
+            if (value is null)
+            {
+                completed = nonNull ? throw new FieldErrorException(NonNullViolation(parentType, selection)) : null;
+            }
+            else
+            {
+                completed = CompleteLeaf(selection.Field!.Type.NullableType(), selection, value);
+            }
+        }
+#pragma warning disable CA1031 // Every resolver and serializer failure becomes a field error (spec 6.4.4).
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            RecordException(ex, selection, new PathSegment(parentPath, selection.ResponseKey));
+            return SetNull(map, index, nonNull);
+        }
+
+        map.Set(index, completed);
+        return true;
+    }
 
     /// <summary>Recycles a context when no asynchronous work started meanwhile (which could still reference it as a path).</summary>
     private void ReturnContext(ResolverContext context, int asyncStarted)
@@ -334,16 +370,6 @@ internal sealed partial class OperationExecutor
         {
             completed = CompleteValue(type, selection, value, path, parent, context);
         }
-        catch (FieldErrorException ex)
-        {
-            RecordError(ex.Error, selection, path);
-            completed = Invalid;
-        }
-        catch (ScalarCoercionException ex)
-        {
-            RecordError(new GraphQLError(ex.Message, innerException: ex), selection, path);
-            completed = Invalid;
-        }
 #pragma warning disable CA1031 // Failures of type resolvers and serializers become field errors too.
         catch (Exception ex)
 #pragma warning restore CA1031
@@ -355,13 +381,26 @@ internal sealed partial class OperationExecutor
         return completed == Invalid && type is not NonNullType ? null : completed;
     }
 
+    private static GraphQLError NonNullViolation(ObjectType parentType, FieldSelection selection) =>
+        new($"Cannot return null for non-nullable field {parentType.Name}.{selection.Field!.Name}.");
+
+    /// <summary>A non-null scalar or enum value serialized for the response (and counted against the result budget).</summary>
+    private object CompleteLeaf(GraphQLType type, FieldSelection selection, object value)
+    {
+        var serialized = type is EnumType enumType
+            ? enumType.Serialize(value)
+            : ((ScalarType)type).Serialize(value) ?? throw new FieldErrorException(new GraphQLError(
+                $"Expected a value of type \"{((ScalarType)type).Name}\" but received: {ValueText.Inspect(value)}"));
+        _budget?.AddLeaf(selection.ResponseKey, serialized);
+        return serialized;
+    }
+
     private object? CompleteValue(GraphQLType type, FieldSelection selection, object? value, PathSegment path, ResultNode parent, ResolverContext context)
     {
         if (type is NonNullType nonNull)
         {
             var completed = CompleteNullable(nonNull.OfType, nonNullPosition: true, selection, value, path, parent, context);
-            return completed ?? throw new FieldErrorException(new GraphQLError(
-                $"Cannot return null for non-nullable field {context.ParentType.Name}.{selection.Field!.Name}."));
+            return completed ?? throw new FieldErrorException(NonNullViolation(context.ParentType, selection));
         }
 
         return CompleteNullable(type, nonNullPosition: false, selection, value, path, parent, context);
@@ -382,15 +421,8 @@ internal sealed partial class OperationExecutor
 
         switch (type)
         {
-            case ScalarType scalar:
-                var serialized = scalar.Serialize(value) ?? throw new FieldErrorException(new GraphQLError(
-                    $"Expected a value of type \"{scalar.Name}\" but received: {ValueText.Inspect(value)}"));
-                _budget?.AddLeaf(selection.ResponseKey, serialized);
-                return serialized;
-            case EnumType enumType:
-                var name = enumType.Serialize(value);
-                _budget?.AddLeaf(selection.ResponseKey, name);
-                return name;
+            case ScalarType or EnumType:
+                return CompleteLeaf(type, selection, value);
             case ObjectType objectType:
                 return CompleteObject(objectType, nonNullPosition, selection, value, path, parent);
             case InterfaceType or UnionType:

@@ -161,7 +161,25 @@ public sealed class FieldDefinition
     public bool IsDeprecated => DeprecationReason is not null;
 
     /// <summary>The resolver; null means execution's default resolver.</summary>
-    public FieldResolver? Resolver { get; internal set; }
+    public FieldResolver? Resolver
+    {
+        get => _resolver;
+        internal set
+        {
+            _resolver = value;
+
+            // A reader belongs to the resolver it was made with.
+            MemberReader = null;
+        }
+    }
+
+    private FieldResolver? _resolver;
+
+    /// <summary>
+    /// For a field of a scalar or enum type whose <see cref="Resolver"/> reads a property (or parameterless method) of its parent:
+    /// the same read as a plain function of the parent, which execution calls without a resolver context. Null otherwise.
+    /// </summary>
+    internal Func<object, object?>? MemberReader { get; set; }
 
     /// <summary>
     /// The source event stream of a subscription root field; null for other fields. Each event is then resolved with

@@ -45,8 +45,16 @@ internal static class MemberResolverFactory
     }
 
     /// <summary>A resolver reading the member for <paramref name="fieldName"/> of <paramref name="clrType"/>, or null when none fits.</summary>
-    public static FieldResolver? TryCreate(Type clrType, string fieldName, GraphQLType? fieldType = null)
+    public static FieldResolver? TryCreate(Type clrType, string fieldName, GraphQLType? fieldType = null) =>
+        TryCreate(clrType, fieldName, fieldType, out _);
+
+    /// <summary>
+    /// A resolver reading the member for <paramref name="fieldName"/> of <paramref name="clrType"/>, or null when none fits; for a
+    /// synchronous member that needs nothing but its parent, <paramref name="reader"/> is the same read as a function of the parent.
+    /// </summary>
+    public static FieldResolver? TryCreate(Type clrType, string fieldName, GraphQLType? fieldType, out Func<object, object?>? reader)
     {
+        reader = null;
         if (typeof(IReadOnlyDictionary<string, object?>).IsAssignableFrom(clrType))
         {
             return context => new ValueTask<object?>(
@@ -88,6 +96,13 @@ internal static class MemberResolverFactory
             body,
             Expression.Constant(new ValueTask<object?>((object?)null)));
         var compiled = Expression.Lambda<Func<object, IResolverContext, ValueTask<object?>>>(guarded, parent, context).Compile();
+        var needsOnlyParent = member is PropertyInfo || ((MethodInfo)member).GetParameters().Length == 0;
+        if (needsOnlyParent && !IsAwaitable(access.Type))
+        {
+            // The wrappers above complete synchronously, so the value is the ValueTask's result; the context is never read.
+            reader = p => Completed(compiled(p, null!));
+        }
+
         return ctx => ctx.Parent is { } p ? compiled(p, ctx) : new ValueTask<object?>((object?)null);
     }
 
@@ -127,6 +142,12 @@ internal static class MemberResolverFactory
         return methods.FirstOrDefault(m => m.Name == pascal || m.Name == pascal + "Async")
             ?? methods.FirstOrDefault(m => NamesMatch(m.Name, fieldName) || NamesMatch(m.Name, fieldName + "Async"));
     }
+
+    private static object? Completed(ValueTask<object?> value) =>
+        value.IsCompleted ? value.Result : throw new InvalidOperationException("A synchronous member read did not complete synchronously.");
+
+    private static bool IsAwaitable(Type type) =>
+        typeof(Task).IsAssignableFrom(type) || (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ValueTask<>)) || type == typeof(ValueTask);
 
     private static MethodCallExpression WrapResult(Expression access)
     {

@@ -607,9 +607,10 @@ public sealed class SchemaBuilder
         {
             var name = node.Name.Value;
             var resolver = builder._resolvers.GetValueOrDefault((typeName, name));
+            Func<object, object?>? reader = null;
             if (resolver is null && builder._runtimeTypes.TryGetValue(typeName, out var clrType))
             {
-                resolver = MemberResolverFactory.TryCreate(clrType, name, ResolveType(node.Type));
+                resolver = MemberResolverFactory.TryCreate(clrType, name, ResolveType(node.Type), out reader);
             }
 
             var subscriber = builder._subscribers.GetValueOrDefault((typeName, name));
@@ -617,11 +618,13 @@ public sealed class SchemaBuilder
             {
                 // A subscription field's value is the source event unless a resolver says otherwise.
                 resolver = EventResolver;
+                reader = null;
             }
 
             resolver ??= builder._defaultResolver;
             return new FieldDefinition(name, ResolveType(node.Type), resolver)
             {
+                MemberReader = reader,
                 Subscriber = subscriber,
                 SubscriptionEvents = builder._subscriptionEvents.GetValueOrDefault((typeName, name)),
                 Description = node.Description?.Value,
