@@ -2,7 +2,8 @@
 # the soak's request bodies into $work: normal.json (10 cached finished runs with summaries, as bench/gateway-load.sh),
 # fanout.json (5 aliases × 60 refs, past MaxUpstreamCalls), many.json (1,000 aliased run fields), amplify.json (150 aliases of
 # tests on a 1,133-test run, past MaxResultItems), amplify-without-id.json, cursor.json and cursors.txt (past-the-end specs
-# cursors with a status filter). Sets host, gw, sim, work, gateway and pids; an EXIT trap stops what pids lists.
+# cursors with a status filter). Sets host, gw, sim, work, gateway and pids; an EXIT trap stops what pids lists. The array gateway_args,
+# when set, adds command-line configuration (e.g. --Gateway:RateLimit:CostLimit=1000).
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 host=127.0.0.1
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
@@ -13,8 +14,27 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 
 trap cleanup EXIT
 
 [[ "${NO_BUILD:-0}" == 1 ]] || dotnet build src/RunsGateway -c Release -nologo -clp:ErrorsOnly >/dev/null
-ASPNETCORE_ENVIRONMENT=Production Demo__Enabled=true Demo__Port=$sim Logging__Json=false \
-  dotnet src/RunsGateway/bin/Release/net10.0/RunsGateway.dll --urls http://$host:$gw >"$work/gateway.log" 2>&1 &
+# SIMULATOR=process runs the vendor simulator as its own process (pid in $simulator), so that the gateway's CPU time leaves out the
+# simulator's; by default the gateway runs it in-process (demo mode), as the soak's figures were taken.
+simulator=
+if [[ "${SIMULATOR:-demo}" == process ]]; then
+  dotnet src/RunsGateway.VendorSimulator/bin/Release/net10.0/RunsGateway.VendorSimulator.dll --urls http://$host:$sim --Logging:LogLevel:Default=Warning >"$work/simulator.log" 2>&1 &
+  simulator=$!
+  pids+=($simulator)
+  for _ in $(seq 1 150); do curl -sf "http://$host:$sim/_simulator/runs?vendor=crewship" >/dev/null && break; sleep 0.2; done
+  vendors=(Demo__Enabled=false
+    Vendors__CcExtractor__BaseUrl=http://$host:$sim/ccextractor/api/v1 Vendors__CcExtractor__Token=sim-ccextractor-token
+    Vendors__NeetoPlaydash__BaseUrl=http://$host:$sim/neetoplaydash/api/external/v1 Vendors__NeetoPlaydash__ApiKey=sim-neetoplaydash-key
+    Vendors__TestVibe__BaseUrl=http://$host:$sim/testvibe/api/v1/ops Vendors__TestVibe__ApiKey=tvb_sssssssssssssssssssssssssssssssssssssssssss
+    Vendors__Crewship__BaseUrl=http://$host:$sim/crewship/v1 Vendors__Crewship__ApiKey=sim-crewship-key)
+else
+  vendors=(Demo__Enabled=true Demo__Port=$sim)
+fi
+# The content root is the build output, so the gateway reads the appsettings.json it ships (its quiet log levels) as a deployment
+# does; from the repository root it would not find the file and would log four lines per request.
+env ASPNETCORE_ENVIRONMENT=Production "${vendors[@]}" Logging__Json=false \
+  dotnet src/RunsGateway/bin/Release/net10.0/RunsGateway.dll --contentRoot "$PWD/src/RunsGateway/bin/Release/net10.0" \
+  --urls http://$host:$gw ${gateway_args[@]+"${gateway_args[@]}"} >"$work/gateway.log" 2>&1 &
 gateway=$!
 pids+=($gateway)
 for _ in $(seq 1 150); do curl -sf http://$host:$gw/healthz >/dev/null && break; sleep 0.2; done

@@ -5,6 +5,9 @@
 # Bounded: every phase has a fixed duration (at most 600 s each) and every hostile loop stops at its deadline; loopback only.
 # Usage: bash bench/soak.sh [seconds-per-phase] [normal-connections] [settle-seconds] [hostile-requests-per-second-per-kind]
 #   e.g. bash bench/soak.sh 300 8 60 4   (NO_BUILD=1 skips the Release build; extra environment, e.g. DOTNET_gcServer=1, reaches the gateway)
+# The hostile mix is another client: its sockets come from 127.0.0.2, normal traffic from 127.0.0.1. The gateway runs with cost
+# limits per client (docs/benchmarks.md, "Soak"): Gateway:RateLimit:CostLimit=$COST_LIMIT points a minute (default 1000) for every
+# client but 127.0.0.1, which is exempt (Gateway:RateLimit:Clients:127.0.0.1=0). COST_LIMIT=0 runs without them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-300}
@@ -15,6 +18,10 @@ rate=${4:-4}
 (( settle >= 5 && settle <= 600 )) || { echo "settle-seconds must be between 5 and 600"; exit 2; }
 (( rate >= 1 && rate <= 100 )) || { echo "hostile-requests-per-second-per-kind must be between 1 and 100"; exit 2; }
 command -v wrk >/dev/null || { apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null; }
+cost_limit=${COST_LIMIT:-1000}
+if (( cost_limit > 0 )); then
+  gateway_args=(--Gateway:RateLimit:CostLimit=$cost_limit --Gateway:RateLimit:Window=00:01:00 --Gateway:RateLimit:Clients:127.0.0.1=0)
+fi
 source bench/soak-gateway.sh
 rss() { awk '/VmRSS/ { print $2 }' /proc/$gateway/status; }
 cpu() { awk '{ print $14 + $15 }' /proc/$gateway/stat; } # utime + stime, clock ticks
@@ -37,6 +44,7 @@ post() { curl -s -o /dev/null -w '%{http_code}\n' --max-time 30 -X POST -H 'cont
 cat >"$work/hostile.py" <<'PY'
 import http.client, random, socket, sys, threading, time
 host, port, work, seconds, rate = sys.argv[1], int(sys.argv[2]), sys.argv[3], float(sys.argv[4]), float(sys.argv[5])
+source = (sys.argv[6], 0)  # the hostile client's own address
 deadline = time.monotonic() + seconds
 bodies = {k: [open(f"{work}/{k}.json", "rb").read()] for k in ("fanout", "many", "amplify")}
 bodies["cursors"] = [line.encode() for line in open(f"{work}/cursors.txt")]
@@ -50,7 +58,7 @@ def loop(kind):
     while time.monotonic() < deadline:
         started = time.monotonic()
         try:
-            conn = conn or http.client.HTTPConnection(host, port, timeout=30)
+            conn = conn or http.client.HTTPConnection(host, port, timeout=30, source_address=source)
             conn.request("POST", "/graphql", random.choice(bodies[kind]), {"Content-Type": "application/json"})
             response = conn.getresponse(); response.read()
             count(kind, str(response.status))
@@ -60,7 +68,7 @@ def loop(kind):
 def slow():
     while time.monotonic() < deadline:
         try:
-            s = socket.create_connection((host, port), timeout=20)
+            s = socket.create_connection((host, port), timeout=20, source_address=source)
             s.sendall(b"POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n")
             for _ in range(8):
                 s.send(b" "); time.sleep(2)
@@ -82,6 +90,11 @@ for body in normal fanout many amplify cursor; do post "$work/$body.json" >/dev/
 normal "$work/warm.txt" 5
 rss_start=$(rss)
 
+if (( cost_limit > 0 )); then
+  echo "cost limits: $cost_limit points a minute per client (Gateway:RateLimit:CostLimit), 127.0.0.1 (normal traffic) exempt; the hostile mix comes from 127.0.0.2"
+else
+  echo "cost limits: off (COST_LIMIT=0); the hostile mix comes from 127.0.0.2"
+fi
 echo "phase 1: normal traffic alone for ${seconds}s ($connections connections); load average $(loadavg)"
 cpu0=$(cpu)
 normal "$work/alone.txt" "$seconds"
@@ -89,7 +102,7 @@ cpu1=$(cpu); load_alone=$(loadavg)
 rss_before=$(rss)
 
 echo "phase 2: normal traffic beside the hostile mix ($rate requests/s per kind) for ${seconds}s; load average $load_alone"
-python3 "$work/hostile.py" $host $gw "$work" "$seconds" "$rate" >"$work/hostile.txt" 2>&1 &
+python3 "$work/hostile.py" $host $gw "$work" "$seconds" "$rate" 127.0.0.2 >"$work/hostile.txt" 2>&1 &
 hostile=$!
 pids+=($hostile)
 normal "$work/beside.txt" "$seconds"

@@ -153,7 +153,9 @@ internal static class ResolverRuntime
     public static ValueTask<object?> AwaitTask<T>(Task<T> task) => AwaitValueTask(new ValueTask<T>(task));
 
     public static ValueTask<object?> AwaitValueTask<T>(ValueTask<T> task) =>
-        task.IsCompletedSuccessfully ? new ValueTask<object?>(task.Result) : TaskResultSource<T>.Wrap(task);
+        task.IsCompletedSuccessfully ? new ValueTask<object?>(task.Result)
+        : task.IsFaulted && task.AsTask().Exception?.InnerException is { } failure ? ValueTask.FromException<object?>(failure) // read without a rethrow
+        : TaskResultSource<T>.Wrap(task);
 
     /// <summary>A <c>long</c> as a GraphQL Int: out of the 32-bit range is a field error, as the Int scalar requires.</summary>
     public static object ToInt(long value) => value is >= int.MinValue and <= int.MaxValue

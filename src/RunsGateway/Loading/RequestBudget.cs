@@ -16,6 +16,7 @@ internal sealed class RequestBudget(int maxResources)
     private readonly Lock _sync = new();
     // A run is counted by its reference (record equality); other resources by their cache key string.
     private readonly HashSet<object> _resources = [];
+    private ExceededError? _lastExceeded;
 
     public int MaxResources => maxResources;
 
@@ -43,6 +44,15 @@ internal sealed class RequestBudget(int maxResources)
     /// </summary>
     public void ReserveRuns(IReadOnlyCollection<RunRef> runs)
     {
+        if (!TryReserveRuns(runs))
+        {
+            throw Exceeded(runs.Count);
+        }
+    }
+
+    /// <summary>Counts the runs a root field names before any of them is loaded; false (nothing counted) when they do not fit.</summary>
+    public bool TryReserveRuns(IReadOnlyCollection<RunRef> runs)
+    {
         ArgumentNullException.ThrowIfNull(runs);
         lock (_sync)
         {
@@ -59,14 +69,11 @@ internal sealed class RequestBudget(int maxResources)
             if (_resources.Count + fresh <= maxResources)
             {
                 _resources.UnionWith(runs);
-                return;
+                return true;
             }
         }
 
-        if (!TryTake(runs))
-        {
-            throw Exceeded(runs.Count);
-        }
+        return TryTake(runs);
     }
 
     /// <summary>
@@ -89,11 +96,27 @@ internal sealed class RequestBudget(int maxResources)
         }
     }
 
-    /// <summary>The error of a field whose upstream resources do not fit the budget.</summary>
-    public GraphQLException Exceeded(int wanted) => new(new GraphQLError(
-        string.Create(CultureInfo.InvariantCulture, $"This request would cost more than {maxResources} upstream calls ({Used} used, {wanted} more wanted); split it into smaller requests."),
-        extensions: new Dictionary<string, object?> { ["code"] = ExceededCode, ["maxUpstreamCalls"] = maxResources }));
+    /// <summary>
+    /// The error of a field whose upstream resources do not fit the budget. Fields refused alike (same resources used and wanted) share
+    /// one error, which the executor copies with each field's path: a document of 1,000 aliases past the budget builds its message once.
+    /// </summary>
+    public GraphQLException Exceeded(int wanted)
+    {
+        var used = Used;
+        var last = Volatile.Read(ref _lastExceeded);
+        if (last is null || last.Used != used || last.Wanted != wanted)
+        {
+            last = new ExceededError(used, wanted, new GraphQLError(
+                string.Create(CultureInfo.InvariantCulture, $"This request would cost more than {maxResources} upstream calls ({used} used, {wanted} more wanted); split it into smaller requests."),
+                extensions: new Dictionary<string, object?> { ["code"] = ExceededCode, ["maxUpstreamCalls"] = maxResources }));
+            Volatile.Write(ref _lastExceeded, last);
+        }
+
+        return new GraphQLException(last.Error);
+    }
 
     /// <summary>The resource key of a run (shared by the root fields' reservation and the run loader): its reference.</summary>
     public static object RunResource(RunRef run) => run;
+
+    private sealed record ExceededError(int Used, int Wanted, GraphQLError Error);
 }

@@ -16,10 +16,19 @@ internal sealed class QueryResolvers
     /// <summary>The most references one <c>runs</c> or <c>nodes</c> call may name.</summary>
     public const int MaxRefs = 100;
 
-    public static async ValueTask<Run?> GetRunAsync(Vendor vendor, string runId, string? project, RunByRefDataLoader runs, RequestBudget budget, IResolverContext context, CancellationToken cancellationToken)
+    public static ValueTask<Run?> GetRunAsync(Vendor vendor, string runId, string? project, RunByRefDataLoader runs, RequestBudget budget, IResolverContext context, CancellationToken cancellationToken)
     {
         var reference = CreateRef(vendor, runId, project);
-        budget.ReserveRuns([reference]);
+
+        // Past the budget the field fails without throwing: a document of 1,000 aliases fails hundreds of fields, and a throw each
+        // was most of what such a request cost.
+        return budget.TryReserveRuns([reference])
+            ? LoadRunAsync(reference, runs, context, cancellationToken)
+            : ValueTask.FromException<Run?>(budget.Exceeded(1));
+    }
+
+    private static async ValueTask<Run?> LoadRunAsync(RunRef reference, RunByRefDataLoader runs, IResolverContext context, CancellationToken cancellationToken)
+    {
         var run = await runs.LoadAsync(reference, cancellationToken).ConfigureAwait(false);
         HttpCacheHints.Record(context, run);
         return run;

@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace RunsGateway.Hosting.Auth;
@@ -21,8 +22,15 @@ internal static class GatewayAuthExtensions
             .Validate(o => o.Problem() is null, "Gateway:Auth is misconfigured: " + (auth.Problem() ?? "see the other Gateway:Auth keys.")).ValidateOnStart();
         services.AddOptions<GatewayRateLimitOptions>().BindConfiguration(GatewayRateLimitOptions.SectionName)
             .ValidateDataAnnotations()
-            .Validate(o => o.PermitLimit == 0 || o.Window > TimeSpan.Zero, "Gateway:RateLimit:Window must be positive.")
+            .Validate(o => (o.PermitLimit == 0 && o.CostLimit == 0 && o.Clients.Count == 0) || o.Window > TimeSpan.Zero, "Gateway:RateLimit:Window must be positive.")
+            .Validate(o => o.Clients.Values.All(v => v >= 0), "Gateway:RateLimit:Clients:<name> must be 0 (exempt) or a positive number of points.")
             .ValidateOnStart();
+        var costLimits = builder.Configuration.GetSection(GatewayRateLimitOptions.SectionName).Get<GatewayRateLimitOptions>() ?? new GatewayRateLimitOptions();
+        if (costLimits.CostLimit > 0 || costLimits.Clients.Values.Any(v => v > 0))
+        {
+            services.TryAddSingleton<ClientCostLimiter>();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<GraphQL.AspNetCore.IGraphQLRequestInterceptor, RequestCostInterceptor>());
+        }
 
         switch (auth.Mode)
         {
@@ -74,21 +82,33 @@ internal static class GatewayAuthExtensions
         {
             app.UseRateLimiter();
         }
+
+        if (app.Services.GetService<ClientCostLimiter>() is not null)
+        {
+            app.UseMiddleware<CostLimitMiddleware>();
+        }
     }
 
-    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    /// <summary>Answers 429 with <c>Retry-After</c> and a GraphQL-over-HTTP JSON body (code <c>RATE_LIMITED</c>).</summary>
+    public static async Task WriteRateLimitedAsync(HttpResponse response, int? retryAfterSeconds, string reason, CancellationToken cancellationToken)
     {
-        var response = rejected.HttpContext.Response;
-        int? seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-            ? (int)Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds))
-            : null;
-        if (seconds is { } s)
+        ArgumentNullException.ThrowIfNull(response);
+        response.StatusCode = StatusCodes.Status429TooManyRequests;
+        if (retryAfterSeconds is { } s)
         {
             response.Headers.RetryAfter = s.ToString(CultureInfo.InvariantCulture);
         }
 
         response.ContentType = "application/json; charset=utf-8";
-        var body = ErrorBody.Of("Too many requests from this client; retry later.", RateLimitedCode, seconds);
+        var body = ErrorBody.Of(reason + "; retry later.", RateLimitedCode, retryAfterSeconds);
         await JsonSerializer.SerializeAsync(response.Body, body, GatewayJsonContext.Default.ErrorBody, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        int? seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+            ? (int)Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds))
+            : null;
+        await WriteRateLimitedAsync(rejected.HttpContext.Response, seconds, "Too many requests from this client", cancellationToken).ConfigureAwait(false);
     }
 }
