@@ -190,7 +190,7 @@ internal sealed partial class OperationExecutor
 
         var field = selection.Field!;
         var nonNull = field.Type is NonNullType;
-        if (field.MemberReader is { } read && source is not null && field.Type.NullableType() is ScalarType or EnumType)
+        if (field.MemberReader is { } read && source is not null)
         {
             return ExecuteMemberLeaf(map, index, parentType, source, selection, parentPath, read, nonNull);
         }
@@ -267,6 +267,12 @@ internal sealed partial class OperationExecutor
         try
         {
             var value = read(source);
+            if (value is Exception error)
+            {
+                // As for any resolver: an exception given as the value is the field's error.
+                throw error;
+            }
+
             if (value is null)
             {
                 completed = nonNull ? throw new FieldErrorException(NonNullViolation(parentType, selection)) : null;

@@ -50,7 +50,8 @@ internal static class MemberResolverFactory
 
     /// <summary>
     /// A resolver reading the member for <paramref name="fieldName"/> of <paramref name="clrType"/>, or null when none fits; for a
-    /// synchronous member that needs nothing but its parent, <paramref name="reader"/> is the same read as a function of the parent.
+    /// field of a scalar or enum type read by a synchronous member that needs nothing but its parent, <paramref name="reader"/> is the
+    /// same read as a function of the parent.
     /// </summary>
     public static FieldResolver? TryCreate(Type clrType, string fieldName, GraphQLType? fieldType, out Func<object, object?>? reader)
     {
@@ -97,7 +98,7 @@ internal static class MemberResolverFactory
             Expression.Constant(new ValueTask<object?>((object?)null)));
         var compiled = Expression.Lambda<Func<object, IResolverContext, ValueTask<object?>>>(guarded, parent, context).Compile();
         var needsOnlyParent = member is PropertyInfo || ((MethodInfo)member).GetParameters().Length == 0;
-        if (needsOnlyParent && !IsAwaitable(access.Type))
+        if (needsOnlyParent && !IsAwaitable(access.Type) && fieldType?.NullableType() is ScalarType or EnumType)
         {
             // The wrappers above complete synchronously, so the value is the ValueTask's result; the context is never read.
             reader = p => Completed(compiled(p, null!));

@@ -606,11 +606,12 @@ public sealed class SchemaBuilder
         private FieldDefinition BuildField(string typeName, FieldDefinitionNode node)
         {
             var name = node.Name.Value;
+            var type = ResolveType(node.Type);
             var resolver = builder._resolvers.GetValueOrDefault((typeName, name));
             Func<object, object?>? reader = null;
             if (resolver is null && builder._runtimeTypes.TryGetValue(typeName, out var clrType))
             {
-                resolver = MemberResolverFactory.TryCreate(clrType, name, ResolveType(node.Type), out reader);
+                resolver = MemberResolverFactory.TryCreate(clrType, name, type, out reader);
             }
 
             var subscriber = builder._subscribers.GetValueOrDefault((typeName, name));
@@ -622,7 +623,7 @@ public sealed class SchemaBuilder
             }
 
             resolver ??= builder._defaultResolver;
-            return new FieldDefinition(name, ResolveType(node.Type), resolver)
+            return new FieldDefinition(name, type, resolver)
             {
                 MemberReader = reader,
                 Subscriber = subscriber,

@@ -12,7 +12,7 @@ public sealed class MemberLeafTests
 {
     private const string Sdl = """
         type Query { items: [Item!]! }
-        type Item { id: ID!, name: String, size: Int, state: State, done: Boolean!, label: String!, broken: String }
+        type Item { id: ID!, name: String, size: Int, state: State, done: Boolean!, label: String!, broken: String, failure: String }
         enum State { OPEN CLOSED_FOR_GOOD }
         """;
 
@@ -63,6 +63,16 @@ public sealed class MemberLeafTests
     }
 
     [Fact]
+    public async Task Execute_PropertyGivesAnException_FieldErrorAsForAnyResolver()
+    {
+        var result = await Executor(Items).ExecuteAsync(new GraphQLRequest { Query = "{ items { id failure } }" }, TestContext.Current.CancellationToken);
+
+        result.Errors.ShouldHaveSingleItem().Message.ShouldBe("Unexpected Execution Error");
+        result.Errors[0].Path.ShouldBe(["items", 0, "failure"]);
+        result.ToJson().ShouldEndWith("\"data\":{\"items\":[{\"id\":\"a\",\"failure\":null},{\"id\":\"b\",\"failure\":null}]}}");
+    }
+
+    [Fact]
     public async Task Execute_LongPropertyOutOfIntRange_FieldErrorAtItsPath()
     {
         var result = await Executor([Items[0] with { Size = 5_000_000_000 }]).ExecuteAsync(new GraphQLRequest { Query = "{ items { size } }" }, TestContext.Current.CancellationToken);
@@ -88,6 +98,7 @@ public sealed class MemberLeafTests
 
         plain.Fields["name"].MemberReader.ShouldNotBeNull();
         plain.Fields["label"].MemberReader.ShouldNotBeNull();
+        plain.Fields["state"].MemberReader.ShouldNotBeNull("an enum field is a leaf too");
         replaced.Fields["label"].MemberReader.ShouldBeNull("the resolver method answers, not the property");
     }
 
@@ -102,6 +113,8 @@ public sealed class MemberLeafTests
         public string Label => "property " + Id;
 
         public string? Broken => throw new InvalidOperationException("the property failed for " + Id);
+
+        public object? Failure => Id == "a" ? new InvalidOperationException("given as the value") : null;
     }
 
     [ObjectType("Item")]
