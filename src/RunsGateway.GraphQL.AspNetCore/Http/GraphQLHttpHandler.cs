@@ -235,7 +235,8 @@ internal sealed partial class GraphQLHttpHandler
                 continue;
             }
 
-            extensions ??= new(only ?? result.Extensions ?? new Dictionary<string, object?>(), StringComparer.Ordinal);
+            // Here the result already has extensions, or an earlier interceptor's map was taken as it is.
+            extensions ??= new((only ?? result.Extensions)!, StringComparer.Ordinal);
             foreach (var pair in added)
             {
                 extensions[pair.Key] = pair.Value;

@@ -1,5 +1,5 @@
-using RunsGateway.Core;
 using System.Text.Json;
+using RunsGateway.Core;
 using RunsGateway.Errors;
 using RunsGateway.GraphQL.Execution;
 
@@ -47,20 +47,20 @@ internal sealed class VendorStatusTracker
     /// </summary>
     public IJsonWritable ToExtension()
     {
-        var touched = new (string Name, State Counts)[Volatile.Read(ref _touched)];
-        var at = 0;
         lock (_gate)
         {
+            var touched = new (string Name, State Counts)[_touched];
+            var at = 0;
             foreach (var vendor in ByName)
             {
-                if (_states[(int)vendor] is { } state && at < touched.Length)
+                if (_states[(int)vendor] is { } state)
                 {
                     touched[at++] = (VendorErrors.EnumName(vendor), state.Copy());
                 }
             }
-        }
 
-        return new Extension(touched.AsSpan(0, at).ToArray());
+            return new Extension(touched);
+        }
     }
 
     private sealed class Extension((string Name, State Counts)[] vendors) : IJsonWritable

@@ -166,19 +166,8 @@ internal sealed class QueryResolvers
     }
 
     /// <summary>Waits for every item; a failed item becomes its exception, which the executor reports as an error at that index.</summary>
-    private static async Task<List<object?>> SettleAsync<T>(IReadOnlyList<Task<T>> items)
-    {
-        try
-        {
-            await Task.WhenAll(items).ConfigureAwait(false);
-        }
-        catch (Exception) when (items.Any(t => !t.IsCompletedSuccessfully))
-        {
-            // Reported per item below.
-        }
-
-        return [.. items.Select(t => t.IsCompletedSuccessfully ? t.Result : (object?)(t.Exception?.InnerException ?? new OperationCanceledException()))];
-    }
+    private static Task<List<object?>> SettleAsync<T>(IReadOnlyList<Task<T>> items) =>
+        SettleAsync(new List<object?>(new object?[items.Count]), [.. items]);
 
     /// <summary>Fills the entries of <paramref name="settled"/> still pending, each with its value or its exception.</summary>
     private static async Task<List<object?>> SettleAsync<T>(List<object?> settled, Task<T>?[] pending)

@@ -89,10 +89,14 @@ internal static class GatewayAuthExtensions
         }
     }
 
-    /// <summary>Answers 429 with <c>Retry-After</c> and a GraphQL-over-HTTP JSON body (code <c>RATE_LIMITED</c>).</summary>
-    public static async Task WriteRateLimitedAsync(HttpResponse response, int? retryAfterSeconds, string reason, CancellationToken cancellationToken)
+    /// <summary>
+    /// Answers 429 with <c>Retry-After</c> (whole seconds, at least 1, when <paramref name="retryAfter"/> is known) and a GraphQL-over-HTTP
+    /// JSON body (code <c>RATE_LIMITED</c>).
+    /// </summary>
+    public static async Task WriteRateLimitedAsync(HttpResponse response, TimeSpan? retryAfter, string reason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
+        int? retryAfterSeconds = retryAfter is { } wait ? (int)Math.Max(1, Math.Ceiling(wait.TotalSeconds)) : null;
         response.StatusCode = StatusCodes.Status429TooManyRequests;
         if (retryAfterSeconds is { } s)
         {
@@ -106,9 +110,7 @@ internal static class GatewayAuthExtensions
 
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
-        int? seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-            ? (int)Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds))
-            : null;
-        await WriteRateLimitedAsync(rejected.HttpContext.Response, seconds, "Too many requests from this client", cancellationToken).ConfigureAwait(false);
+        TimeSpan? wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : null;
+        await WriteRateLimitedAsync(rejected.HttpContext.Response, wait, "Too many requests from this client", cancellationToken).ConfigureAwait(false);
     }
 }

@@ -73,8 +73,7 @@ internal sealed class CostLimitMiddleware(RequestDelegate next, ClientCostLimite
 
         if (!limiter.TryAdmit(client, out var retryAfter))
         {
-            var seconds = (int)Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds));
-            await GatewayAuthExtensions.WriteRateLimitedAsync(context.Response, seconds, "This client has used its request budget", context.RequestAborted).ConfigureAwait(false);
+            await GatewayAuthExtensions.WriteRateLimitedAsync(context.Response, retryAfter, "This client has used its request budget", context.RequestAborted).ConfigureAwait(false);
             return;
         }
 
